@@ -1,0 +1,15 @@
+package org.edm.cli;
+
+import picocli.CommandLine;
+
+/** The list of {@code edm} subcommands, in the order {@code edm --help} shows them. */
+final class Subcommands
+{
+    private Subcommands()
+    {
+    }
+
+    static void register(final CommandLine edm)
+    {
+    }
+}
