@@ -1,0 +1,153 @@
+package org.edm.phy.sched;
+
+import java.util.Arrays;
+
+/**
+ * A min-heap over the ids 0..capacity-1, each present at most once, with a {@code long} key that can be changed in
+ * place. Used per receiver to order the senders that have demand for it, and for the per-slot candidate list.
+ * Fixed capacity (the port count); no allocation after construction.
+ */
+final class IndexedMinHeap
+{
+    private final int[] heap;
+    private final int[] position;
+    private final long[] keys;
+    private int size;
+
+    IndexedMinHeap(final int capacity)
+    {
+        heap = new int[capacity];
+        position = new int[capacity];
+        keys = new long[capacity];
+        Arrays.fill(position, -1);
+    }
+
+    int size()
+    {
+        return size;
+    }
+
+    boolean isEmpty()
+    {
+        return size == 0;
+    }
+
+    boolean contains(final int id)
+    {
+        return position[id] >= 0;
+    }
+
+    int peek()
+    {
+        return heap[0];
+    }
+
+    long key(final int id)
+    {
+        return keys[id];
+    }
+
+    /** Inserts {@code id} or changes its key. */
+    void put(final int id, final long key)
+    {
+        final int at = position[id];
+        keys[id] = key;
+        if (at < 0)
+        {
+            heap[size] = id;
+            position[id] = size;
+            siftUp(size++);
+        }
+        else
+        {
+            siftUp(at);
+            siftDown(position[id]);
+        }
+    }
+
+    void remove(final int id)
+    {
+        final int at = position[id];
+        if (at < 0)
+        {
+            return;
+        }
+        final int last = --size;
+        position[id] = -1;
+        if (at != last)
+        {
+            final int moved = heap[last];
+            heap[at] = moved;
+            position[moved] = at;
+            siftUp(at);
+            siftDown(position[moved]);
+        }
+    }
+
+    /** Removes and returns the id with the smallest key; the heap must not be empty. */
+    int poll()
+    {
+        final int id = heap[0];
+        remove(id);
+        return id;
+    }
+
+    void clear()
+    {
+        for (int i = 0; i < size; i++)
+        {
+            position[heap[i]] = -1;
+        }
+        size = 0;
+    }
+
+    private void siftUp(final int from)
+    {
+        int i = from;
+        final int id = heap[i];
+        final long key = keys[id];
+        while (i > 0)
+        {
+            final int parent = (i - 1) >>> 1;
+            final int parentId = heap[parent];
+            if (keys[parentId] <= key)
+            {
+                break;
+            }
+            heap[i] = parentId;
+            position[parentId] = i;
+            i = parent;
+        }
+        heap[i] = id;
+        position[id] = i;
+    }
+
+    private void siftDown(final int from)
+    {
+        int i = from;
+        final int id = heap[i];
+        final long key = keys[id];
+        while (true)
+        {
+            int child = (i << 1) + 1;
+            if (child >= size)
+            {
+                break;
+            }
+            if (child + 1 < size && keys[heap[child + 1]] < keys[heap[child]])
+            {
+                child++;
+            }
+            final int childId = heap[child];
+            if (keys[childId] >= key)
+            {
+                break;
+            }
+            heap[i] = childId;
+            position[childId] = i;
+            i = child;
+        }
+        heap[i] = id;
+        position[id] = i;
+    }
+}

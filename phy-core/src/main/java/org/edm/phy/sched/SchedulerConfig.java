@@ -1,0 +1,67 @@
+package org.edm.phy.sched;
+
+/**
+ * Settings of the central scheduler, in blocks (the caller converts from bytes with the fabric's bytes per block).
+ *
+ * @param ports                 switch ports (senders and receivers are port numbers 0..ports-1).
+ * @param chunkBlocks           most blocks one GRANT gives (reference: 256 B = 32 blocks of 8 B).
+ * @param releaseBlocks         a receiver's circuit is released when its granted-but-unforwarded blocks fall to this
+ *                              (one bandwidth-delay product; reference: 2 x 8 B x 16 slots = 256 B = 32 blocks).
+ * @param maxChunksPerMessage   chunks' worth of granted-but-unforwarded blocks a message may hold (reference 1, §8
+ *                              A16; 2 or more lets a lone long message use the whole line).
+ * @param matcher               the matching algorithm.
+ * @param iterations            iterations per slot for PIM and ISLIP (ignored by GREEDY).
+ * @param delaySlots            slots between registering a demand and its first chance to be matched (pipeline
+ *                              latency of a hardware scheduler; reference 0).
+ * @param initialEntries        initial size of the demand table (it grows when needed).
+ */
+public record SchedulerConfig(
+    int ports,
+    int chunkBlocks,
+    int releaseBlocks,
+    int maxChunksPerMessage,
+    MatcherKind matcher,
+    int iterations,
+    int delaySlots,
+    int initialEntries)
+{
+    public SchedulerConfig
+    {
+        require(ports >= 2 && ports <= 4096, "ports", ports, "2..4096");
+        require(chunkBlocks >= 1 && chunkBlocks <= 65535, "chunkBlocks", chunkBlocks, "1..65535");
+        require(releaseBlocks >= 0, "releaseBlocks", releaseBlocks, ">= 0");
+        require(maxChunksPerMessage >= 1 && maxChunksPerMessage <= 64, "maxChunksPerMessage", maxChunksPerMessage, "1..64");
+        require(iterations >= 1 && iterations <= 64, "iterations", iterations, "1..64");
+        require(delaySlots >= 0, "delaySlots", delaySlots, ">= 0");
+        require(initialEntries >= 1, "initialEntries", initialEntries, ">= 1");
+        if (matcher == null)
+        {
+            throw new IllegalArgumentException("matcher must be set");
+        }
+    }
+
+    /** The reference settings for {@code ports} ports with 8-byte blocks: chunk and release at 32 blocks (256 B). */
+    public static SchedulerConfig reference(final int ports)
+    {
+        return new SchedulerConfig(ports, 32, 32, 1, MatcherKind.GREEDY, 1, 0, 1024);
+    }
+
+    public SchedulerConfig withMatcher(final MatcherKind kind, final int iterationsPerSlot)
+    {
+        return new SchedulerConfig(
+            ports, chunkBlocks, releaseBlocks, maxChunksPerMessage, kind, iterationsPerSlot, delaySlots, initialEntries);
+    }
+
+    public SchedulerConfig withMaxChunksPerMessage(final int chunks)
+    {
+        return new SchedulerConfig(ports, chunkBlocks, releaseBlocks, chunks, matcher, iterations, delaySlots, initialEntries);
+    }
+
+    private static void require(final boolean ok, final String name, final int value, final String range)
+    {
+        if (!ok)
+        {
+            throw new IllegalArgumentException(name + "=" + value + " outside " + range);
+        }
+    }
+}
