@@ -13,7 +13,9 @@ import static org.edm.phy.mem.MemoryBlockTypes.POSITION_LAST;
 /**
  * Receiver for the netsim framing. Every block names its message, so interleaving needs no announcement; the
  * receiver still remembers each open message (up to {@code maxOpen}) to report its length and node ids with every
- * block and to check that blocks arrive in order.
+ * block and to check that blocks arrive in order. An RREQ is complete with its header (it names length, nodes and
+ * tag); its second block, which only makes the request 16 bytes long as in the reference traces, is reported as
+ * PADDING (the switch drops it, as the reference does, edm-protocol §4.9 item 3).
  */
 final class NetsimReassembler extends Reassembler
 {
@@ -92,6 +94,12 @@ final class NetsimReassembler extends Reassembler
         identified = true;
         ready = true;
         describeData(0);
+        if (cls == CLASS_RREQ)
+        {
+            // the header says everything a read request needs; its second block is padding that the switch drops
+            completed();
+            return HEADER;
+        }
         final long messageKey = messageKey(cls, requester(), tag);
         if (openSlots.containsKey(messageKey))
         {
@@ -117,6 +125,13 @@ final class NetsimReassembler extends Reassembler
         tag = NetsimBlocks.bodyTag(payload);
         blockIndex = NetsimBlocks.bodyIndex(payload);
         identified = true;
+        if (cls == CLASS_RREQ)
+        {
+            source = requesterId;
+            destination = 0;
+            length = 0;
+            return PADDING;
+        }
         final long messageKey = messageKey(cls, requesterId, tag);
         final long slotValue = openSlots.get(messageKey);
         if (slotValue < 0)

@@ -19,6 +19,7 @@ package org.edm.phy.mem;
  *   NOTIF     NOTIF                                          length, tag, flags, destination (the receiver)
  *   GRANT     GRANT                                          length (the quota), tag, flags, destination (peer)
  *   ACK       ACK                                            length, tag, status, destination (the requester)
+ *   PADDING   second block of a netsim RREQ                  requester (source), tag
  * </pre>
  */
 public abstract class Reassembler
@@ -31,6 +32,8 @@ public abstract class Reassembler
     public static final int NOTIF = 6;
     public static final int GRANT = 7;
     public static final int ACK = 8;
+    /** A block that only takes up space (the second block of a netsim RREQ). */
+    public static final int PADDING = 9;
 
     /** Not a memory block of this framing. */
     public static final int NOT_MEMORY = -1;
@@ -233,6 +236,7 @@ public abstract class Reassembler
             case NOTIF -> "notif";
             case GRANT -> "grant";
             case ACK -> "ack";
+            case PADDING -> "padding";
             case NOT_MEMORY -> "not-memory";
             case ORPHAN -> "orphan-block";
             case MISSING_TAG -> "missing-tag";

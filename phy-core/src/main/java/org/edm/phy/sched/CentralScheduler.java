@@ -1,5 +1,7 @@
 package org.edm.phy.sched;
 
+import org.edm.phy.util.IndexedMinHeap;
+
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,7 @@
 package org.edm.phy.sched;
 
+import org.edm.phy.util.IndexedMinHeap;
+
 /**
  * The entries that may be granted now, organised for matching without scanning every outstanding message.
  * <pre>

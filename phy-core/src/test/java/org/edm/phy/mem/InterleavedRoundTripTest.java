@@ -109,9 +109,12 @@ class InterleavedRoundTripTest
         final Framing framing, final Reassembler rx, final Sent m, final int event, final int what, final boolean last)
     {
         assertThat(rx.messageClass()).isEqualTo(m.cls);
-        assertThat(rx.length()).isEqualTo(m.descriptor.length());
-        assertThat(rx.source()).isEqualTo(m.descriptor.source());
-        assertThat(rx.destination()).isEqualTo(m.descriptor.destination());
+        if (event != Reassembler.PADDING)
+        {
+            assertThat(rx.length()).isEqualTo(m.descriptor.length());
+            assertThat(rx.source()).isEqualTo(m.descriptor.source());
+            assertThat(rx.destination()).isEqualTo(m.descriptor.destination());
+        }
         if (what != SendStreams.MESSAGE_BLOCK)
         {
             if (what == SendStreams.RESUME_TAG)
@@ -125,8 +128,16 @@ class InterleavedRoundTripTest
             }
             return;
         }
+        if (event == Reassembler.PADDING)
+        {
+            // netsim: the second block of an RREQ only fills space; the header already completed the request
+            assertThat(m.cls).isEqualTo(CLASS_RREQ);
+            assertThat(rx.tag()).isEqualTo(m.descriptor.tag());
+            return;
+        }
+        final boolean netsimReadHeader = !framing.carriesData() && m.cls == CLASS_RREQ && m.nextIndex == 0;
         assertThat(rx.blockIndex()).isEqualTo(m.nextIndex);
-        assertThat(rx.last()).isEqualTo(last);
+        assertThat(rx.last()).isEqualTo(last || netsimReadHeader);
         if (rx.identified())
         {
             assertThat(rx.tag()).isEqualTo(m.descriptor.tag());
@@ -144,7 +155,7 @@ class InterleavedRoundTripTest
                 m.received[rx.dataOffset() + i] = (byte)(rx.dataWord() >>> (i << 3));
             }
         }
-        if (last)
+        if (last || netsimReadHeader)
         {
             m.completedAtReceiver = true;
         }

@@ -1,4 +1,4 @@
-package org.edm.phy.sched;
+package org.edm.phy.util;
 
 import java.util.Arrays;
 
@@ -7,14 +7,14 @@ import java.util.Arrays;
  * place. Used per receiver to order the senders that have demand for it, and for the per-slot candidate list.
  * Fixed capacity (the port count); no allocation after construction.
  */
-final class IndexedMinHeap
+public final class IndexedMinHeap
 {
     private final int[] heap;
     private final int[] position;
     private final long[] keys;
     private int size;
 
-    IndexedMinHeap(final int capacity)
+    public IndexedMinHeap(final int capacity)
     {
         heap = new int[capacity];
         position = new int[capacity];
@@ -22,33 +22,33 @@ final class IndexedMinHeap
         Arrays.fill(position, -1);
     }
 
-    int size()
+    public int size()
     {
         return size;
     }
 
-    boolean isEmpty()
+    public boolean isEmpty()
     {
         return size == 0;
     }
 
-    boolean contains(final int id)
+    public boolean contains(final int id)
     {
         return position[id] >= 0;
     }
 
-    int peek()
+    public int peek()
     {
         return heap[0];
     }
 
-    long key(final int id)
+    public long key(final int id)
     {
         return keys[id];
     }
 
     /** Inserts {@code id} or changes its key. */
-    void put(final int id, final long key)
+    public void put(final int id, final long key)
     {
         final int at = position[id];
         keys[id] = key;
@@ -65,7 +65,7 @@ final class IndexedMinHeap
         }
     }
 
-    void remove(final int id)
+    public void remove(final int id)
     {
         final int at = position[id];
         if (at < 0)
@@ -85,14 +85,14 @@ final class IndexedMinHeap
     }
 
     /** Removes and returns the id with the smallest key; the heap must not be empty. */
-    int poll()
+    public int poll()
     {
         final int id = heap[0];
         remove(id);
         return id;
     }
 
-    void clear()
+    public void clear()
     {
         for (int i = 0; i < size; i++)
         {

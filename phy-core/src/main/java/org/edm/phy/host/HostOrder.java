@@ -1,0 +1,24 @@
+package org.edm.phy.host;
+
+/**
+ * The order in which a host puts its memory blocks on the link (edm-protocol §4.4, §8 A19). In both, blocks of messages
+ * that hold a grant go before NOTIFs and not-yet-started requests, and within a rank the message with the fewest
+ * remaining blocks, then the earliest, goes first.
+ */
+public enum HostOrder
+{
+    /** The reference simulator's order, the default: read requests (and ACKs) before writes and responses. */
+    NETSIM,
+    /** The prototype RTL's order: responses (and ACKs) before requests. */
+    RTL;
+
+    public static HostOrder parse(final String name)
+    {
+        return switch (name.toLowerCase(java.util.Locale.ROOT))
+        {
+            case "netsim" -> NETSIM;
+            case "rtl" -> RTL;
+            default -> throw new IllegalArgumentException("host order=" + name + " is not one of netsim, rtl");
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package org.edm.phy.host;
+
+/**
+ * Optional observer of protocol moments a simulator scores (the reference's NotifTime, GrantTime and Start columns,
+ * and the creation of a read response). All methods have empty defaults; the engine calls them on its data path, so
+ * implementations must not allocate.
+ */
+public interface HostTrace
+{
+    /** The NOTIF of the write {@code requestId} went out. */
+    default void notifSent(final long requestId, final long slot)
+    {
+    }
+
+    /** The first GRANT of the write {@code requestId} arrived. */
+    default void firstGrant(final long requestId, final long slot)
+    {
+    }
+
+    /** The first block of request {@code requestId} went out. */
+    default void firstBlockSent(final long requestId, final long slot)
+    {
+    }
+
+    /** As a memory node: the first GRANT for the response to read {@code tag} of {@code requester} arrived. */
+    default void responseGranted(final int requester, final int tag, final long slot)
+    {
+    }
+
+    /** As a memory node: the last block of the response to read {@code tag} of {@code requester} went out. */
+    default void responseSent(final int requester, final int tag, final long slot)
+    {
+    }
+}

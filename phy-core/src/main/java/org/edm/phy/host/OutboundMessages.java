@@ -1,0 +1,206 @@
+package org.edm.phy.host;
+
+import org.agrona.collections.Long2LongHashMap;
+import org.edm.phy.mem.Framing;
+import org.edm.phy.mem.MemoryBlockTypes;
+import org.edm.phy.mem.MessageDescriptor;
+import org.edm.phy.mem.SendStreams;
+import org.edm.phy.util.IndexedMinHeap;
+
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_ACK;
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_RREQ;
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_RRESP;
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_WREQ;
+
+/**
+ * Everything a host has to send, in the order of edm-protocol §4.4, as a pool of message slots and two priority heaps.
+ * <pre>
+ *   state      meaning                                      where
+ *   PENDING    needs its NOTIF (write) or first block (read request), or is an ACK   pending heap
+ *   GRANTED    may send blocks now (read request after its header; write or response with quota)   granted heap
+ *   WAITING    notified or out of quota, waiting for a GRANT                          no heap
+ *
+ *   next block: a message that must finish an announcement (tag after header, resume tag) first; else the top of
+ *   the granted heap; else the top of the pending heap. Heap key (smaller first):
+ *     rank (2 bits) | remaining blocks (24 bits) | arrival sequence (37 bits)
+ *   rank: NETSIM order  read requests and ACKs 0, writes and responses 1
+ *         RTL order     responses and ACKs 0, requests 1
+ * </pre>
+ */
+final class OutboundMessages
+{
+    static final int FREE = 0;
+    static final int PENDING = 1;
+    static final int GRANTED = 2;
+    static final int WAITING = 3;
+
+    private final HostOrder order;
+    private final Framing framing;
+    private final Long2LongHashMap byKey;
+    private final int[] freeIds;
+    private int freeCount;
+    private long nextSequence;
+
+    final IndexedMinHeap granted;
+    final IndexedMinHeap pending;
+    final MessageDescriptor[] descriptor;
+    final int[] state;
+    final int[] messageClass;
+    final int[] blocks;
+    final int[] nextIndex;
+    final int[] quota;
+    final long[] sequence;
+    final long[] requestId;
+    final int[] requestIndex;
+    /** For an ACK: its status. */
+    final int[] status;
+
+    OutboundMessages(final int capacity, final HostOrder order, final Framing framing)
+    {
+        this.order = order;
+        this.framing = framing;
+        byKey = new Long2LongHashMap(capacity * 2, 0.5f, -1L);
+        freeIds = new int[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            freeIds[i] = capacity - 1 - i;
+        }
+        freeCount = capacity;
+        granted = new IndexedMinHeap(capacity);
+        pending = new IndexedMinHeap(capacity);
+        descriptor = new MessageDescriptor[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            descriptor[i] = new MessageDescriptor();
+        }
+        state = new int[capacity];
+        messageClass = new int[capacity];
+        blocks = new int[capacity];
+        nextIndex = new int[capacity];
+        quota = new int[capacity];
+        sequence = new long[capacity];
+        requestId = new long[capacity];
+        requestIndex = new int[capacity];
+        status = new int[capacity];
+    }
+
+    boolean isFull()
+    {
+        return freeCount == 0;
+    }
+
+    int inUse()
+    {
+        return freeIds.length - freeCount;
+    }
+
+    /** A free slot for a message of {@code cls}; fill its descriptor, then {@link #enqueue}. */
+    int allocate(final int cls)
+    {
+        final int id = freeIds[--freeCount];
+        messageClass[id] = cls;
+        state[id] = FREE;
+        nextIndex[id] = 0;
+        quota[id] = 0;
+        requestId[id] = -1;
+        requestIndex[id] = -1;
+        status[id] = 0;
+        sequence[id] = nextSequence++;
+        return id;
+    }
+
+    /** Puts a filled message in its first state: PENDING, or WAITING for a response that waits for its grant. */
+    void enqueue(final int id, final boolean waitForGrant)
+    {
+        final int cls = messageClass[id];
+        blocks[id] = cls == CLASS_ACK ? 1 : framing.blocks(cls, descriptor[id].length());
+        if (cls != CLASS_ACK)
+        {
+            byKey.put(key(id), id);
+        }
+        if (waitForGrant)
+        {
+            state[id] = WAITING;
+        }
+        else
+        {
+            state[id] = PENDING;
+            pending.put(id, priority(id));
+        }
+    }
+
+    /** The message slot of (class, requester, tag), or -1. */
+    int find(final int cls, final int requester, final int tag)
+    {
+        return (int)byKey.get(SendStreams.messageKey(cls, requester, tag));
+    }
+
+    long key(final int id)
+    {
+        final MessageDescriptor d = descriptor[id];
+        return SendStreams.messageKey(messageClass[id], d.requester(), d.tag());
+    }
+
+    void moveToGranted(final int id)
+    {
+        pending.remove(id);
+        state[id] = GRANTED;
+        granted.put(id, priority(id));
+    }
+
+    void moveToWaiting(final int id)
+    {
+        pending.remove(id);
+        granted.remove(id);
+        state[id] = WAITING;
+    }
+
+    /** Refreshes a granted message's key after it sent a block (fewer remaining). */
+    void reprioritise(final int id)
+    {
+        if (state[id] == GRANTED)
+        {
+            granted.put(id, priority(id));
+        }
+    }
+
+    void free(final int id)
+    {
+        pending.remove(id);
+        granted.remove(id);
+        if (messageClass[id] != CLASS_ACK)
+        {
+            byKey.remove(key(id));
+        }
+        state[id] = FREE;
+        descriptor[id].data(null, 0);
+        freeIds[freeCount++] = id;
+    }
+
+    int remaining(final int id)
+    {
+        return blocks[id] - nextIndex[id];
+    }
+
+    private long priority(final int id)
+    {
+        final int cls = messageClass[id];
+        final int rank = switch (order)
+        {
+            case NETSIM -> cls == CLASS_RREQ || cls == CLASS_ACK ? 0 : 1;
+            case RTL -> cls == CLASS_RRESP || cls == CLASS_ACK ? 0 : 1;
+        };
+        final long remaining = cls == CLASS_RREQ || cls == CLASS_ACK ? 0 : Math.min(remaining(id), (1 << 24) - 1);
+        return ((long)rank << 61) | (remaining << 37) | (sequence[id] & ((1L << 37) - 1));
+    }
+
+    static boolean needsGrant(final int cls)
+    {
+        return cls == CLASS_WREQ || cls == CLASS_RRESP;
+    }
+
+    static String className(final int cls)
+    {
+        return MemoryBlockTypes.name(MemoryBlockTypes.type(cls, 0));
+    }
+}
