@@ -1,0 +1,167 @@
+package org.edm.phy.sw;
+
+import java.util.Arrays;
+
+/**
+ * A FIFO of blocks crossing the switch, each with what the switch knows about its message: where it goes, which
+ * message it belongs to, and how many quota blocks it accounts for when it leaves toward the receiver. Parallel
+ * primitive arrays in a power-of-two ring that doubles when full (only when more blocks wait than ever before).
+ */
+final class BlockRecords
+{
+    private int mask;
+    private long head;
+    private long tail;
+
+    int[] sync;
+    long[] payload;
+    int[] egress;
+    int[] messageClass;
+    int[] index;
+    int[] requester;
+    int[] tag;
+    int[] length;
+    int[] source;
+    int[] destination;
+    int[] entry;
+    int[] account;
+    boolean[] last;
+
+    BlockRecords(final int initialCapacity)
+    {
+        final int size = Integer.highestOneBit(Math.max(2, initialCapacity) - 1) << 1;
+        allocate(size);
+        mask = size - 1;
+    }
+
+    boolean isEmpty()
+    {
+        return head == tail;
+    }
+
+    int size()
+    {
+        return (int)(tail - head);
+    }
+
+    /** Slot of the oldest record; the FIFO must not be empty. */
+    int headSlot()
+    {
+        return (int)head & mask;
+    }
+
+    void removeHead()
+    {
+        head++;
+    }
+
+    void clear()
+    {
+        head = tail;
+    }
+
+    /** Appends a record and returns its slot for the caller to fill the remaining fields. */
+    int append(final int blockSync, final long blockPayload, final int messageClassValue)
+    {
+        if (tail - head == sync.length)
+        {
+            grow();
+        }
+        final int at = (int)tail & mask;
+        tail++;
+        sync[at] = blockSync;
+        payload[at] = blockPayload;
+        messageClass[at] = messageClassValue;
+        egress[at] = -1;
+        index[at] = -1;
+        entry[at] = -1;
+        account[at] = 0;
+        last[at] = false;
+        return at;
+    }
+
+    /** Appends a copy of record {@code from} of {@code other}. */
+    void appendCopy(final BlockRecords other, final int from)
+    {
+        final int at = append(other.sync[from], other.payload[from], other.messageClass[from]);
+        egress[at] = other.egress[from];
+        index[at] = other.index[from];
+        requester[at] = other.requester[from];
+        tag[at] = other.tag[from];
+        length[at] = other.length[from];
+        source[at] = other.source[from];
+        destination[at] = other.destination[from];
+        entry[at] = other.entry[from];
+        account[at] = other.account[from];
+        last[at] = other.last[from];
+    }
+
+    private void grow()
+    {
+        final int size = sync.length;
+        final int[] s = new int[size << 1];
+        final long[] p = new long[size << 1];
+        final int[] e = new int[size << 1];
+        final int[] c = new int[size << 1];
+        final int[] i = new int[size << 1];
+        final int[] r = new int[size << 1];
+        final int[] t = new int[size << 1];
+        final int[] l = new int[size << 1];
+        final int[] so = new int[size << 1];
+        final int[] d = new int[size << 1];
+        final int[] en = new int[size << 1];
+        final int[] a = new int[size << 1];
+        final boolean[] la = new boolean[size << 1];
+        for (int k = 0; k < size; k++)
+        {
+            final int from = (int)(head + k) & mask;
+            s[k] = sync[from];
+            p[k] = payload[from];
+            e[k] = egress[from];
+            c[k] = messageClass[from];
+            i[k] = index[from];
+            r[k] = requester[from];
+            t[k] = tag[from];
+            l[k] = length[from];
+            so[k] = source[from];
+            d[k] = destination[from];
+            en[k] = entry[from];
+            a[k] = account[from];
+            la[k] = last[from];
+        }
+        sync = s;
+        payload = p;
+        egress = e;
+        messageClass = c;
+        index = i;
+        requester = r;
+        tag = t;
+        length = l;
+        source = so;
+        destination = d;
+        entry = en;
+        account = a;
+        last = la;
+        head = 0;
+        tail = size;
+        mask = (size << 1) - 1;
+    }
+
+    private void allocate(final int size)
+    {
+        sync = new int[size];
+        payload = new long[size];
+        egress = new int[size];
+        messageClass = new int[size];
+        index = new int[size];
+        requester = new int[size];
+        tag = new int[size];
+        length = new int[size];
+        source = new int[size];
+        destination = new int[size];
+        entry = new int[size];
+        account = new int[size];
+        last = new boolean[size];
+        Arrays.fill(entry, -1);
+    }
+}

@@ -1,0 +1,298 @@
+package org.edm.phy.sw;
+
+import org.agrona.collections.Long2LongHashMap;
+import org.edm.phy.mem.Framing;
+import org.edm.phy.mem.MessageDescriptor;
+import org.edm.phy.mem.Segmenter;
+import org.edm.phy.mem.SendStreams;
+
+import java.util.Arrays;
+
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_ACK;
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_GRANT;
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_RREQ;
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_RRESP;
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_WREQ;
+
+/**
+ * Egress for the wire framing: grants, acknowledgements and released read requests in FIFOs of their own, and the data
+ * of read responses and writes in one lane per message, so that a message keeps the link while it has blocks queued
+ * and two messages of one class interleave only when one stalls (waiting for its next chunk). When the link turns to a
+ * message that already started on it, the port first sends a resume announcement (edm-protocol §8 A15).
+ * <pre>
+ *   classes in service order (configurable):  RRESP lanes, ACK, RREQ, WREQ lanes, GRANT
+ *   lanes of a class:  the open message while it has blocks, else the oldest lane with blocks
+ * </pre>
+ */
+final class LaneEgress implements EgressPort
+{
+    private final int[] order;
+    private final Segmenter segmenter;
+    private final SendStreams streams;
+    private final MessageDescriptor scratch = new MessageDescriptor();
+    private final BlockRecords acks = new BlockRecords(8);
+    private final BlockRecords grants = new BlockRecords(8);
+    private final BlockRecords requests = new BlockRecords(8);
+    private final Lanes responseLanes = new Lanes(CLASS_RRESP);
+    private final Lanes writeLanes = new Lanes(CLASS_WREQ);
+
+    private BlockRecords chosen;
+    private Lanes chosenLanes;
+    private int chosenLane;
+    private boolean announcing;
+    private int announcementSync;
+    private long announcementPayload;
+    /** Blocks waiting in the data lanes (the FIFOs know their own sizes). */
+    private int laneBlocks;
+
+    LaneEgress(final Framing framing, final int[] order)
+    {
+        this.order = order;
+        this.segmenter = framing.newSegmenter();
+        this.streams = new SendStreams(framing);
+    }
+
+    public void enqueue(final BlockRecords from, final int at)
+    {
+        switch (from.messageClass[at])
+        {
+            case CLASS_RRESP ->
+            {
+                responseLanes.add(from, at);
+                laneBlocks++;
+            }
+            case CLASS_WREQ ->
+            {
+                writeLanes.add(from, at);
+                laneBlocks++;
+            }
+            case CLASS_ACK -> acks.appendCopy(from, at);
+            case CLASS_RREQ -> requests.appendCopy(from, at);
+            default -> grants.appendCopy(from, at);
+        }
+    }
+
+    public BlockRecords control(final int messageClass)
+    {
+        return switch (messageClass)
+        {
+            case CLASS_GRANT -> grants;
+            case CLASS_RREQ -> requests;
+            default -> acks;
+        };
+    }
+
+    public int choose()
+    {
+        announcing = false;
+        chosenLanes = null;
+        for (final int cls : order)
+        {
+            final int at = switch (cls)
+            {
+                case CLASS_RRESP -> chooseLane(responseLanes);
+                case CLASS_WREQ -> chooseLane(writeLanes);
+                case CLASS_ACK -> chooseFifo(acks);
+                case CLASS_RREQ -> chooseFifo(requests);
+                default -> chooseFifo(grants);
+            };
+            if (at >= 0 || announcing)
+            {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    public BlockRecords chosen()
+    {
+        return chosen;
+    }
+
+    public void consume()
+    {
+        if (announcing)
+        {
+            return;
+        }
+        final int at = chosen.headSlot();
+        if (chosenLanes != null)
+        {
+            chosenLanes.sent(chosenLane, chosen, at);
+            laneBlocks--;
+        }
+        chosen.removeHead();
+    }
+
+    public boolean announcing()
+    {
+        return announcing;
+    }
+
+    public int announcementSync()
+    {
+        return announcementSync;
+    }
+
+    public long announcementPayload()
+    {
+        return announcementPayload;
+    }
+
+    public boolean isEmpty()
+    {
+        return size() == 0;
+    }
+
+    public int size()
+    {
+        return laneBlocks + acks.size() + grants.size() + requests.size();
+    }
+
+    private int chooseFifo(final BlockRecords fifo)
+    {
+        if (fifo.isEmpty())
+        {
+            return -1;
+        }
+        chosen = fifo;
+        return fifo.headSlot();
+    }
+
+    private int chooseLane(final Lanes lanes)
+    {
+        final int lane = lanes.pick();
+        if (lane < 0)
+        {
+            return -1;
+        }
+        final BlockRecords queue = lanes.queue(lane);
+        final int at = queue.headSlot();
+        final long key = SendStreams.messageKey(lanes.messageClass, queue.requester[at], queue.tag[at]);
+        final int what = streams.next(lanes.messageClass, key, queue.index[at]);
+        if (what != SendStreams.MESSAGE_BLOCK)
+        {
+            scratch.set(lanes.messageClass, queue.length[at], queue.source[at], queue.destination[at],
+                queue.tag[at], 0, 0);
+            announcementPayload = segmenter.encodeResume(scratch, what - 1);
+            announcementSync = segmenter.sync();
+            announcing = true;
+            lanes.announcing = what == SendStreams.RESUME_HEADER ? lane : -1;
+            streams.sent(lanes.messageClass, key, what, queue.index[at], false);
+            return -1;
+        }
+        chosen = queue;
+        chosenLanes = lanes;
+        chosenLane = lane;
+        return at;
+    }
+
+    /** The per-message lanes of one data class at this port. */
+    private final class Lanes
+    {
+        final int messageClass;
+        private final Long2LongHashMap laneByKey = new Long2LongHashMap(-1L);
+        private BlockRecords[] queues = new BlockRecords[4];
+        private int[] active = new int[4];
+        private int activeCount;
+        private int[] free = new int[0];
+        private int freeCount;
+        private int laneCount;
+        private int open = -1;
+        int announcing = -1;
+
+        Lanes(final int messageClass)
+        {
+            this.messageClass = messageClass;
+        }
+
+        BlockRecords queue(final int lane)
+        {
+            return queues[lane];
+        }
+
+        void add(final BlockRecords from, final int at)
+        {
+            final long key = SendStreams.messageKey(messageClass, from.requester[at], from.tag[at]);
+            int lane = (int)laneByKey.get(key);
+            if (lane < 0)
+            {
+                lane = newLane();
+                laneByKey.put(key, lane);
+                if (activeCount == active.length)
+                {
+                    active = Arrays.copyOf(active, activeCount * 2);
+                }
+                active[activeCount++] = lane;
+            }
+            queues[lane].appendCopy(from, at);
+        }
+
+        /** The lane to serve: one finishing its announcement, the open one if it has blocks, else the oldest. */
+        int pick()
+        {
+            if (announcing >= 0)
+            {
+                return announcing;
+            }
+            if (open >= 0 && !queues[open].isEmpty())
+            {
+                return open;
+            }
+            for (int i = 0; i < activeCount; i++)
+            {
+                final int lane = active[i];
+                if (!queues[lane].isEmpty())
+                {
+                    return lane;
+                }
+            }
+            return -1;
+        }
+
+        void sent(final int lane, final BlockRecords queue, final int at)
+        {
+            final long key = SendStreams.messageKey(messageClass, queue.requester[at], queue.tag[at]);
+            final boolean last = queue.last[at];
+            streams.sent(messageClass, key, SendStreams.MESSAGE_BLOCK, queue.index[at], last);
+            open = last ? -1 : lane;
+            if (last && queue.size() == 1)
+            {
+                retire(lane, key);
+            }
+        }
+
+        private void retire(final int lane, final long key)
+        {
+            laneByKey.remove(key);
+            for (int i = 0; i < activeCount; i++)
+            {
+                if (active[i] == lane)
+                {
+                    System.arraycopy(active, i + 1, active, i, activeCount - i - 1);
+                    activeCount--;
+                    break;
+                }
+            }
+            if (freeCount == free.length)
+            {
+                free = Arrays.copyOf(free, Math.max(4, freeCount * 2));
+            }
+            free[freeCount++] = lane;
+        }
+
+        private int newLane()
+        {
+            if (freeCount > 0)
+            {
+                return free[--freeCount];
+            }
+            if (laneCount == queues.length)
+            {
+                queues = Arrays.copyOf(queues, laneCount * 2);
+            }
+            queues[laneCount] = new BlockRecords(8);
+            return laneCount++;
+        }
+    }
+}

@@ -1,0 +1,495 @@
+package org.edm.phy.sw;
+
+import org.edm.phy.mem.CompletionStatus;
+import org.edm.phy.mem.Framing;
+import org.edm.phy.mem.GrantBlock;
+import org.edm.phy.mem.Reassembler;
+import org.edm.phy.mem.Segmenter;
+import org.edm.phy.sched.CentralScheduler;
+import org.edm.phy.sched.GrantListener;
+
+import java.util.Arrays;
+
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_ACK;
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_GRANT;
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_RREQ;
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_RRESP;
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_WREQ;
+
+/**
+ * The memory side of the EDM switch (edm-protocol §4): per-port ingress demultiplexing, the central scheduler, read
+ * requests held until their reply is granted, circuit forwarding of granted data, and per-port egress. Pure and
+ * slot-driven; MAC frames are handled beside it by the switch's L2 path.
+ * <pre>
+ *   every slot:  beginSlot(t)          schedule (release, match, GRANTs and held RREQs to egress), then move what
+ *                                      arrived in earlier slots from the ingress buffers to the egress queues
+ *                emit(port, t)          at most one memory block per port (accounts granted blocks to the scheduler)
+ *                accept(port, t, ...)   every block that arrived: NOTIF and RREQ register demand, data joins the
+ *                                      circuit, ACKs are forwarded (an error ACK retires the read's demand)
+ * </pre>
+ * That order is the reference's (edm-protocol Appendix A): a block accepted in slot t leaves at t+1 at the earliest.
+ * Unknown destinations are answered with an ACK carrying UNKNOWN_NODE; data with no demand behind it is dropped and
+ * counted, never forwarded on someone else's circuit.
+ */
+public final class SwitchEngine
+{
+    private final SwitchConfig config;
+    private final Framing framing;
+    private final int ports;
+    private final int bytesPerBlock;
+    private final CentralScheduler scheduler;
+    private final Reassembler[] ingress;
+    private final BlockRecords[] upstream;
+    private final EgressPort[] egress;
+    private final int[] portOfNode;
+    private final Segmenter segmenter;
+    private final GrantListener onGrant = this::onGrant;
+
+    /** Per ingress port and class: a wire-framing header waiting for its tag block. */
+    private final long[] pendingHeader;
+    private final boolean[] hasPendingHeader;
+    /** Per ingress port: the read request being received (wire framing: up to 3 blocks). */
+    private final long[] assembling;
+    private final int[] assemblingCount;
+    /** Held read requests by scheduler entry: up to 3 payloads each (all control blocks). */
+    private long[] held = new long[3 * 1024];
+    private int[] heldCount = new int[1024];
+
+    private int upstreamCount;
+    private int egressCount;
+    private int sync;
+    private long payload;
+
+    private final long[] blocksIn;
+    private final long[] blocksOut;
+    private long ungranted;
+    private long unknownNode;
+    private long malformed;
+    private long unexpected;
+    private long duplicates;
+    private long dropped;
+
+    public SwitchEngine(final SwitchConfig config)
+    {
+        this.config = config;
+        this.framing = config.framing();
+        this.ports = config.ports();
+        this.bytesPerBlock = framing.dataBytesPerBlock();
+        scheduler = new CentralScheduler(config.scheduler());
+        ingress = new Reassembler[ports];
+        upstream = new BlockRecords[ports];
+        egress = new EgressPort[ports];
+        for (int p = 0; p < ports; p++)
+        {
+            ingress[p] = framing.newReassembler(config.maxPausedPerLink());
+            upstream[p] = new BlockRecords(16);
+            egress[p] = config.egressMode() == EgressMode.FIFO ?
+                new FifoEgress() : new LaneEgress(framing, config.egressOrder());
+        }
+        int maxNode = 0;
+        for (final int node : config.nodeOfPort())
+        {
+            maxNode = Math.max(maxNode, node);
+        }
+        portOfNode = new int[maxNode + 1];
+        Arrays.fill(portOfNode, -1);
+        for (int p = 0; p < ports; p++)
+        {
+            if (portOfNode[config.nodeOfPort()[p]] >= 0)
+            {
+                throw new IllegalArgumentException("node " + config.nodeOfPort()[p] + " is attached to two ports");
+            }
+            portOfNode[config.nodeOfPort()[p]] = p;
+        }
+        segmenter = framing.newSegmenter();
+        pendingHeader = new long[ports * 3];
+        hasPendingHeader = new boolean[ports * 3];
+        assembling = new long[ports * 3];
+        assemblingCount = new int[ports];
+        blocksIn = new long[ports];
+        blocksOut = new long[ports];
+    }
+
+    public SwitchConfig config()
+    {
+        return config;
+    }
+
+    public CentralScheduler scheduler()
+    {
+        return scheduler;
+    }
+
+    /** The port a node is attached to, or -1. */
+    public int portOf(final int node)
+    {
+        return node >= 0 && node < portOfNode.length ? portOfNode[node] : -1;
+    }
+
+    // ---- per slot --------------------------------------------------------------------------------------------------
+
+    /** Scheduling and forwarding for slot {@code slot}; call first in every slot. */
+    public void beginSlot(final long slot)
+    {
+        scheduler.schedule(slot, onGrant);
+        if (upstreamCount == 0)
+        {
+            return;
+        }
+        for (int p = 0; p < ports; p++)
+        {
+            final BlockRecords in = upstream[p];
+            while (!in.isEmpty())
+            {
+                final int at = in.headSlot();
+                egress[in.egress[at]].enqueue(in, at);
+                egressCount++;
+                in.removeHead();
+                upstreamCount--;
+            }
+        }
+    }
+
+    /**
+     * The memory block port {@code port} sends in this slot, if any.
+     *
+     * @return true when {@link #sync()} and {@link #payload()} hold a block.
+     */
+    public boolean emit(final int port, final long slot)
+    {
+        final EgressPort out = egress[port];
+        if (out.isEmpty())
+        {
+            return false;
+        }
+        final int at = out.choose();
+        if (out.announcing())
+        {
+            sync = out.announcementSync();
+            payload = out.announcementPayload();
+            blocksOut[port]++;
+            return true;
+        }
+        if (at < 0)
+        {
+            return false;
+        }
+        final BlockRecords records = out.chosen();
+        sync = records.sync[at];
+        payload = records.payload[at];
+        final int entry = records.entry[at];
+        if (entry >= 0 && records.account[at] > 0)
+        {
+            account(records, at, entry);
+        }
+        out.consume();
+        egressCount--;
+        blocksOut[port]++;
+        return true;
+    }
+
+    public int sync()
+    {
+        return sync;
+    }
+
+    public long payload()
+    {
+        return payload;
+    }
+
+    /** Whether port {@code port} has memory blocks waiting. */
+    public boolean hasEgress(final int port)
+    {
+        return !egress[port].isEmpty();
+    }
+
+    /** Memory blocks waiting at port {@code port}. */
+    public int egressDepth(final int port)
+    {
+        return egress[port].size();
+    }
+
+    /** Whether nothing waits anywhere and the scheduler has nothing to do. */
+    public boolean idle()
+    {
+        return upstreamCount == 0 && egressCount == 0 && scheduler.idle();
+    }
+
+    /** Hands in a memory block that arrived on {@code port}. */
+    public void accept(final int port, final long slot, final int blockSync, final long blockPayload)
+    {
+        blocksIn[port]++;
+        final Reassembler rx = ingress[port];
+        final int event = rx.accept(blockSync, blockPayload);
+        if (event < 0)
+        {
+            malformed++;
+            return;
+        }
+        switch (event)
+        {
+            case Reassembler.NOTIF -> onNotif(port, slot, rx);
+            case Reassembler.ACK -> onAck(port, rx, blockSync, blockPayload);
+            case Reassembler.GRANT -> unexpected++;
+            case Reassembler.PADDING -> dropped++;
+            default -> onMessageBlock(port, slot, rx, event, blockSync, blockPayload);
+        }
+    }
+
+    // ---- ingress ---------------------------------------------------------------------------------------------------
+
+    private void onNotif(final int port, final long slot, final Reassembler rx)
+    {
+        final int requester = config.nodeOfPort()[port];
+        final int receiverPort = portOf(rx.destination());
+        if (receiverPort < 0 || receiverPort == port)
+        {
+            unknownNode++;
+            queueAck(port, rx.tag(), CompletionStatus.UNKNOWN_NODE, requester);
+            return;
+        }
+        final int blocks = framing.blocks(CLASS_WREQ, rx.length());
+        final int entry = scheduler.register(CentralScheduler.WRITE, port, receiverPort, requester, rx.tag(), blocks, slot);
+        if (entry < 0)
+        {
+            duplicates++;
+        }
+    }
+
+    private void onAck(final int port, final Reassembler rx, final int blockSync, final long blockPayload)
+    {
+        final int requester = rx.destination();
+        final int to = portOf(requester);
+        if (to < 0)
+        {
+            unknownNode++;
+            return;
+        }
+        if (rx.status() != CompletionStatus.SUCCESS)
+        {
+            final int entry = scheduler.find(CentralScheduler.READ_RESPONSE, requester, rx.tag());
+            if (entry >= 0)
+            {
+                heldCount(entry, 0);
+                scheduler.retire(entry);
+            }
+        }
+        final BlockRecords in = upstream[port];
+        final int at = in.append(blockSync, blockPayload, CLASS_ACK);
+        in.egress[at] = to;
+        in.requester[at] = requester;
+        in.tag[at] = rx.tag();
+        upstreamCount++;
+    }
+
+    private void onMessageBlock(
+        final int port, final long slot, final Reassembler rx, final int event, final int blockSync, final long blockPayload)
+    {
+        final int cls = rx.messageClass();
+        if (cls == CLASS_RREQ)
+        {
+            onReadRequestBlock(port, slot, rx, blockPayload);
+            return;
+        }
+        final int c = port * 3 + (cls - CLASS_RREQ);
+        if (event == Reassembler.RESUME)
+        {
+            return;
+        }
+        if (!rx.identified())
+        {
+            pendingHeader[c] = blockPayload;
+            hasPendingHeader[c] = true;
+            return;
+        }
+        final int kind = cls == CLASS_WREQ ? CentralScheduler.WRITE : CentralScheduler.READ_RESPONSE;
+        final int entry = scheduler.find(kind, rx.requester(), rx.tag());
+        if (entry < 0 || scheduler.sender(entry) != port)
+        {
+            ungranted++;
+            hasPendingHeader[c] = false;
+            return;
+        }
+        final int to = scheduler.receiver(entry);
+        if (hasPendingHeader[c])
+        {
+            hasPendingHeader[c] = false;
+            forward(port, to, entry, rx, org.edm.phy.pcs.Block.SYNC_CONTROL, pendingHeader[c], 0, false);
+        }
+        forward(port, to, entry, rx, blockSync, blockPayload, rx.blockIndex(), rx.last());
+    }
+
+    private void forward(
+        final int port,
+        final int to,
+        final int entry,
+        final Reassembler rx,
+        final int blockSync,
+        final long blockPayload,
+        final int index,
+        final boolean last)
+    {
+        final BlockRecords in = upstream[port];
+        final int at = in.append(blockSync, blockPayload, rx.messageClass());
+        in.egress[at] = to;
+        in.index[at] = index;
+        in.requester[at] = rx.requester();
+        in.tag[at] = rx.tag();
+        in.length[at] = rx.length();
+        in.source[at] = rx.source();
+        in.destination[at] = rx.destination();
+        in.entry[at] = entry;
+        in.account[at] = 1;
+        in.last[at] = last;
+        upstreamCount++;
+    }
+
+    private void onReadRequestBlock(final int port, final long slot, final Reassembler rx, final long blockPayload)
+    {
+        if (rx.blockIndex() == 0)
+        {
+            assemblingCount[port] = 0;
+        }
+        if (assemblingCount[port] < 3)
+        {
+            assembling[port * 3 + assemblingCount[port]++] = blockPayload;
+        }
+        if (!rx.last())
+        {
+            return;
+        }
+        final int requester = rx.source();
+        final int memoryPort = portOf(rx.destination());
+        if (memoryPort < 0 || memoryPort == port)
+        {
+            unknownNode++;
+            queueAck(port, rx.tag(), CompletionStatus.UNKNOWN_NODE, requester);
+            return;
+        }
+        final int blocks = framing.blocks(CLASS_RRESP, rx.length());
+        final int entry = scheduler.register(
+            CentralScheduler.READ_RESPONSE, memoryPort, port, requester, rx.tag(), blocks, slot);
+        if (entry < 0)
+        {
+            duplicates++;
+            return;
+        }
+        final int count = assemblingCount[port];
+        heldCount(entry, count);
+        System.arraycopy(assembling, port * 3, held, entry * 3, count);
+    }
+
+    // ---- scheduling ------------------------------------------------------------------------------------------------
+
+    private void onGrant(final int entry, final int sender, final int receiver, final int quota, final boolean first)
+    {
+        final boolean response = scheduler.kind(entry) == CentralScheduler.READ_RESPONSE;
+        final int tag = scheduler.tag(entry);
+        final int requester = scheduler.requester(entry);
+        final EgressPort out = egress[sender];
+        if (response && first)
+        {
+            final int count = entry < heldCount.length ? heldCount[entry] : 0;
+            final BlockRecords requests = out.control(CLASS_RREQ);
+            for (int i = 0; i < count; i++)
+            {
+                final int at = requests.append(org.edm.phy.pcs.Block.SYNC_CONTROL, held[entry * 3 + i], CLASS_RREQ);
+                requests.requester[at] = requester;
+                requests.tag[at] = tag;
+                egressCount++;
+            }
+            heldCount(entry, 0);
+        }
+        final int peer = response ? requester : config.nodeOfPort()[receiver];
+        final long grant = segmenter.grant(quota * bytesPerBlock, tag, response ? GrantBlock.FLAG_RESPONSE : 0, peer);
+        final BlockRecords grants = out.control(CLASS_GRANT);
+        final int at = grants.append(segmenter.sync(), grant, CLASS_GRANT);
+        grants.requester[at] = requester;
+        grants.tag[at] = tag;
+        egressCount++;
+    }
+
+    private void account(final BlockRecords records, final int at, final int entry)
+    {
+        final int kind = records.messageClass[at] == CLASS_WREQ ? CentralScheduler.WRITE : CentralScheduler.READ_RESPONSE;
+        if (scheduler.find(kind, records.requester[at], records.tag[at]) == entry)
+        {
+            scheduler.forwarded(entry, records.account[at]);
+        }
+    }
+
+    private void queueAck(final int port, final int tag, final int status, final int requester)
+    {
+        final BlockRecords acks = egress[port].control(CLASS_ACK);
+        final int at = acks.append(org.edm.phy.pcs.Block.SYNC_CONTROL, segmenter.ack(0, tag, status, requester), CLASS_ACK);
+        acks.requester[at] = requester;
+        acks.tag[at] = tag;
+        egressCount++;
+    }
+
+    private void heldCount(final int entry, final int count)
+    {
+        if (entry >= heldCount.length)
+        {
+            final int size = Math.max(entry + 1, heldCount.length * 2);
+            heldCount = Arrays.copyOf(heldCount, size);
+            held = Arrays.copyOf(held, size * 3);
+        }
+        heldCount[entry] = count;
+    }
+
+    // ---- counters --------------------------------------------------------------------------------------------------
+
+    public long blocksIn(final int port)
+    {
+        return blocksIn[port];
+    }
+
+    public long blocksOut(final int port)
+    {
+        return blocksOut[port];
+    }
+
+    /** Data blocks that arrived with no demand or circuit behind them (dropped). */
+    public long ungranted()
+    {
+        return ungranted;
+    }
+
+    /** NOTIFs, read requests and ACKs naming a node that is not attached (answered or dropped). */
+    public long unknownNode()
+    {
+        return unknownNode;
+    }
+
+    /** Blocks the ingress reassemblers rejected. */
+    public long malformed()
+    {
+        return malformed;
+    }
+
+    /** Blocks a host should never send to the switch (a GRANT). */
+    public long unexpected()
+    {
+        return unexpected;
+    }
+
+    /** Demand registered twice for one message (ignored). */
+    public long duplicates()
+    {
+        return duplicates;
+    }
+
+    /** Blocks dropped on purpose (the padding block of a netsim read request). */
+    public long dropped()
+    {
+        return dropped;
+    }
+
+    /** The ingress reassembler of a port, for its malformed-reason counters. */
+    public Reassembler ingress(final int port)
+    {
+        return ingress[port];
+    }
+}
