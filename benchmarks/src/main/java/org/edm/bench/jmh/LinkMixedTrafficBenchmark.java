@@ -53,7 +53,7 @@ public class LinkMixedTrafficBenchmark implements FrameHandler, BlockSink
     private final BlockQueue memory = new BlockQueue(512);
     private final MacFrameSource frames = new MacFrameSource(16, MacBlockFraming.DEFAULT_MAX_FRAME_LENGTH);
     private final TxSlotArbiter arbiter = new TxSlotArbiter(new QueueSlotSource(memory), frames);
-    private final RxDemux demux = new RxDemux(this, this, MacBlockFraming.DEFAULT_MAX_FRAME_LENGTH, false);
+    private RxDemux demux;
     private final CarrierPacker packer = new CarrierPacker(0x02_00_00_00_00_01L, 0x02_00_00_00_00_02L, 1514);
     private final CarrierReceiver receiver = new CarrierReceiver(1514);
     private final UnsafeBuffer carrier = new UnsafeBuffer(ByteBuffer.allocateDirect(1514));
@@ -66,6 +66,7 @@ public class LinkMixedTrafficBenchmark implements FrameHandler, BlockSink
     @Setup
     public void setup()
     {
+        demux = new RxDemux(this, this, MacBlockFraming.DEFAULT_MAX_FRAME_LENGTH, false);
         for (int i = 0; i < frame.capacity(); i++)
         {
             frame.putByte(i, (byte)(i * 31));
