@@ -76,6 +76,7 @@ public final class TxSlotArbiter
         }
         final int[] priorityOfClass = new int[TxClass.COUNT];
         java.util.Arrays.fill(priorityOfClass, -1);
+        final boolean[] seen = new boolean[TxClass.COUNT];
         final SlotSource[] sources = new SlotSource[order.length];
         int count = 0;
         for (final TxClass txClass : order)
@@ -84,10 +85,11 @@ public final class TxSlotArbiter
             {
                 throw new IllegalArgumentException("order contains null");
             }
-            if (priorityOfClass[txClass.ordinal()] >= 0)
+            if (seen[txClass.ordinal()])
             {
                 throw new IllegalArgumentException("order names " + txClass + " twice");
             }
+            seen[txClass.ordinal()] = true;
             final SlotSource source = sourceByClass[txClass.ordinal()];
             if (source != null)
             {

@@ -154,6 +154,11 @@ class TxSlotArbiterTest
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sources[1]");
         assertThatThrownBy(() -> TxSlotArbiter.forClasses(TxClass.defaultOrder(), new SlotSource[TxClass.COUNT]))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sourceByClass");
+        final SlotSource[] onlyFrames = new SlotSource[TxClass.COUNT];
+        onlyFrames[TxClass.FRAME.ordinal()] = SlotSource.NONE;
+        assertThatThrownBy(() -> TxSlotArbiter.forClasses(
+            new TxClass[] { TxClass.GRANT, TxClass.FRAME, TxClass.GRANT }, onlyFrames))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
     }
 
     private TxSlotArbiter classArbiter(final TxClass[] order)
