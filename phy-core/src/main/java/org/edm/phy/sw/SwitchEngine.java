@@ -57,6 +57,8 @@ public final class SwitchEngine
 
     private int upstreamCount;
     private int egressCount;
+    /** Ports with memory blocks waiting, one bit each, so per-slot loops skip empty ports. */
+    private final long[] egressBusy;
     private int sync;
     private long payload;
 
@@ -108,6 +110,7 @@ public final class SwitchEngine
         assemblingCount = new int[ports];
         blocksIn = new long[ports];
         blocksOut = new long[ports];
+        egressBusy = new long[(ports + 63) >>> 6];
     }
 
     public SwitchConfig config()
@@ -142,7 +145,9 @@ public final class SwitchEngine
             while (!in.isEmpty())
             {
                 final int at = in.headSlot();
-                egress[in.egress[at]].enqueue(in, at);
+                final int to = in.egress[at];
+                egress[to].enqueue(in, at);
+                markBusy(to);
                 egressCount++;
                 in.removeHead();
                 upstreamCount--;
@@ -185,7 +190,42 @@ public final class SwitchEngine
         out.consume();
         egressCount--;
         blocksOut[port]++;
+        if (out.isEmpty())
+        {
+            egressBusy[port >>> 6] &= ~(1L << port);
+        }
         return true;
+    }
+
+    /**
+     * The first port at or after {@code from} with memory blocks waiting, or -1: lets a caller visit only busy ports,
+     * in port order.
+     */
+    public int nextBusyPort(final int from)
+    {
+        int word = from >>> 6;
+        if (word >= egressBusy.length)
+        {
+            return -1;
+        }
+        long bits = egressBusy[word] & (-1L << from);
+        while (true)
+        {
+            if (bits != 0)
+            {
+                return (word << 6) + Long.numberOfTrailingZeros(bits);
+            }
+            if (++word == egressBusy.length)
+            {
+                return -1;
+            }
+            bits = egressBusy[word];
+        }
+    }
+
+    private void markBusy(final int port)
+    {
+        egressBusy[port >>> 6] |= 1L << port;
     }
 
     public int sync()
@@ -401,6 +441,7 @@ public final class SwitchEngine
             }
             heldCount(entry, 0);
         }
+        markBusy(sender);
         final int peer = response ? requester : config.nodeOfPort()[receiver];
         final long grant = segmenter.grant(quota * bytesPerBlock, tag, response ? GrantBlock.FLAG_RESPONSE : 0, peer);
         final BlockRecords grants = out.control(CLASS_GRANT);
@@ -426,6 +467,7 @@ public final class SwitchEngine
         acks.requester[at] = requester;
         acks.tag[at] = tag;
         egressCount++;
+        markBusy(port);
     }
 
     private void heldCount(final int entry, final int count)

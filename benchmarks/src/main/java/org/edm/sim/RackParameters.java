@@ -1,0 +1,57 @@
+package org.edm.sim;
+
+import org.edm.phy.host.HostOrder;
+import org.edm.phy.mem.Framing;
+import org.edm.phy.sched.SchedulerConfig;
+import org.edm.phy.sw.EgressMode;
+
+/**
+ * What the rack model needs to build a rack: the fabric's framing, the scheduler, the hosts' order, and the link and
+ * switch timing in slots.
+ *
+ * @param hosts          hosts (node i on switch port i).
+ * @param framing        the fabric's framing.
+ * @param scheduler      the central scheduler's settings (its port count must equal {@code hosts}).
+ * @param hostOrder      the hosts' transmit order.
+ * @param egressMode     how switch ports order memory blocks.
+ * @param linkSlots      slots a block takes to cross a link (reference: 16 = 10 ns at 100G).
+ * @param maxOutstanding requests one host may have outstanding (more wait in the host's backlog).
+ */
+public record RackParameters(
+    int hosts,
+    Framing framing,
+    SchedulerConfig scheduler,
+    HostOrder hostOrder,
+    EgressMode egressMode,
+    int linkSlots,
+    int maxOutstanding)
+{
+    public RackParameters
+    {
+        if (hosts < 2)
+        {
+            throw new IllegalArgumentException("hosts=" + hosts + " must be >= 2");
+        }
+        if (scheduler.ports() != hosts)
+        {
+            throw new IllegalArgumentException("scheduler ports=" + scheduler.ports() + " differ from hosts=" + hosts);
+        }
+        if (hosts - 1 > framing.maxNode())
+        {
+            throw new IllegalArgumentException(
+                "hosts=" + hosts + " exceeds the " + (framing.maxNode() + 1) + " nodes the " + framing.name() +
+                " framing can address");
+        }
+        if (linkSlots < 1)
+        {
+            throw new IllegalArgumentException("linkSlots=" + linkSlots + " must be >= 1");
+        }
+    }
+
+    /** The reference simulator's rack (edm-protocol §6.4): netsim framing, 16-slot links, greedy, FIFO egress. */
+    public static RackParameters netsim(final int hosts)
+    {
+        return new RackParameters(hosts, Framing.netsim(), SchedulerConfig.reference(hosts), HostOrder.NETSIM,
+            EgressMode.FIFO, 16, 4096);
+    }
+}
