@@ -1,5 +1,9 @@
 package org.edm.phy.pcs;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+import static java.nio.ByteOrder.LITTLE_ENDIAN;
 import static org.edm.phy.pcs.VectorType.CONTROL;
 import static org.edm.phy.pcs.VectorType.DATA;
 import static org.edm.phy.pcs.VectorType.ERROR;
@@ -53,6 +57,11 @@ public final class BlockEncoder
         next(TX_D, TX_E, TX_E, TX_T, TX_D, TX_E);
         next(TX_E, TX_C, TX_D, TX_T, TX_D, TX_E);
     }
+
+    /** A word of 32 packed sync headers, all data. */
+    static final long ALL_DATA_SYNC_WORD = 0xAAAAAAAAAAAAAAAAL;
+
+    private static final VarHandle TXC_OCTETS = MethodHandles.byteArrayViewVarHandle(long[].class, LITTLE_ENDIAN);
 
     private int state = TX_INIT;
     private int sync = Block.SYNC_CONTROL;
@@ -131,8 +140,18 @@ public final class BlockEncoder
         int word = block >>> 5;
         long syncs = syncWords[word] & ((1L << ((block & 31) << 1)) - 1);
         int s = state;
-        for (int i = offset, end = offset + count; i < end; i++)
+        final int end = offset + count;
+        for (int i = offset; i < end; i++)
         {
+            if (s == TX_D && (block & 31) == 0 && end - i >= 32 && isAllData(txc, i))
+            {
+                // 32 data transfers inside a frame fill exactly one word of sync headers: copy them as they are
+                System.arraycopy(txd, i, payloads, block, 32);
+                syncWords[word++] = ALL_DATA_SYNC_WORD;
+                block += 32;
+                i += 31;
+                continue;
+            }
             final long d = txd[i];
             final int c = txc[i];
             final long payload;
@@ -165,6 +184,13 @@ public final class BlockEncoder
         state = s;
         dst.size(block);
         return count;
+    }
+
+    /** Whether the 32 TXC bytes from {@code index} are all zero: 32 data transfers. */
+    private static boolean isAllData(final byte[] txc, final int index)
+    {
+        return ((long)TXC_OCTETS.get(txc, index) | (long)TXC_OCTETS.get(txc, index + 8) |
+            (long)TXC_OCTETS.get(txc, index + 16) | (long)TXC_OCTETS.get(txc, index + 24)) == 0;
     }
 
     /** The current state of the transmit state machine ({@link #TX_INIT} .. {@link #TX_E}). */

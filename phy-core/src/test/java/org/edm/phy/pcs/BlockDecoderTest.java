@@ -148,7 +148,7 @@ class BlockDecoderTest
 
     @Property
     void shouldDecodeInBulkExactlyAsBlockByBlock(
-        @ForAll("blockStreams") final List<long[]> blocks, @ForAll @IntRange(min = 1, max = 40) final int chunk,
+        @ForAll("blockStreams") final List<long[]> blocks, @ForAll @IntRange(min = 1, max = 100) final int chunk,
         @ForAll @IntRange(max = 5) final int offset)
     {
         final BlockDecoder single = new BlockDecoder();
@@ -196,6 +196,42 @@ class BlockDecoderTest
         assertThat(bulk.errorTransfers()).isEqualTo(single.errorTransfers());
         assertThat(bulk.invalidBlocks()).isEqualTo(single.invalidBlocks());
         assertThat(bulk.state()).isEqualTo(single.state());
+    }
+
+    @Test
+    void shouldDeliverDataOutsideAFrameAsErrorCharactersAlsoOnTheWordAtATimePath()
+    {
+        // idle, 70 data blocks, idle: the first data block breaks the sequence (RX_C + D -> RX_E), the rest are
+        // delivered as data (RX_E + D -> RX_D), and the closing idle is a sequence error too (RX_D + C -> RX_E)
+        for (int lead = 0; lead < 33; lead++)
+        {
+            final BlockBuffer buffer = new BlockBuffer(lead + 72);
+            for (int i = 0; i <= lead; i++)
+            {
+                buffer.add(Block.SYNC_CONTROL, Block.IDLE_PAYLOAD);
+            }
+            for (int i = 1; i <= 70; i++)
+            {
+                buffer.add(Block.SYNC_DATA, i);
+            }
+            buffer.add(Block.SYNC_CONTROL, Block.IDLE_PAYLOAD);
+            final BlockDecoder decoder = new BlockDecoder();
+            final long[] rxd = new long[buffer.size()];
+            final byte[] rxc = new byte[buffer.size()];
+
+            assertThat(decoder.decode(buffer, rxd, rxc, 0)).isEqualTo(buffer.size() - 1);
+            assertThat(decoder.flush()).isTrue();
+
+            assertThat(rxd[lead + 1]).isEqualTo(ERROR_TXD);
+            assertThat(rxc[lead + 1]).isEqualTo((byte)0xFF);
+            for (int i = 2; i <= 70; i++)
+            {
+                assertThat(rxd[lead + i]).isEqualTo(i);
+                assertThat(rxc[lead + i]).isZero();
+            }
+            assertThat(decoder.rxd()).isEqualTo(ERROR_TXD);
+            assertThat(decoder.errorTransfers()).isEqualTo(2);
+        }
     }
 
     @Test

@@ -146,6 +146,41 @@ class BlockEncoderTest
     }
 
     @Test
+    void shouldSendDataOutsideAFrameAsAnErrorBlockAlsoOnTheWordAtATimePath()
+    {
+        // idle, then 70 data transfers: the first data transfer breaks the sequence (TX_C + D -> TX_E), the rest
+        // follow as data (TX_E + D -> TX_D); at every alignment of the output buffer
+        final long[] txd = new long[71];
+        final byte[] txc = new byte[71];
+        txd[0] = IDLE[0];
+        txc[0] = (byte)0xFF;
+        for (int i = 1; i < txd.length; i++)
+        {
+            txd[i] = i * 0x0101010101010101L;
+        }
+        for (int preFilled = 0; preFilled < 33; preFilled++)
+        {
+            final BlockBuffer buffer = new BlockBuffer(preFilled + txd.length);
+            for (int i = 0; i < preFilled; i++)
+            {
+                buffer.add(Block.SYNC_CONTROL, Block.IDLE_PAYLOAD);
+            }
+            final BlockEncoder encoder = new BlockEncoder();
+
+            encoder.encode(txd, txc, 0, txd.length, buffer);
+
+            assertThat(buffer.payload(preFilled + 1)).isEqualTo(BlockCodec.ERROR_BLOCK_PAYLOAD);
+            assertThat(buffer.sync(preFilled + 1)).isEqualTo(Block.SYNC_CONTROL);
+            for (int i = 2; i < txd.length; i++)
+            {
+                assertThat(buffer.payload(preFilled + i)).isEqualTo(txd[i]);
+                assertThat(buffer.sync(preFilled + i)).isEqualTo(Block.SYNC_DATA);
+            }
+            assertThat(encoder.errorBlocks()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldStopAtTheBufferCapacityAndEncodeFromAnOffset()
     {
         final long[] txd = { 0, IDLE[0], START[0], DATA[0], TERMINATE[0] };

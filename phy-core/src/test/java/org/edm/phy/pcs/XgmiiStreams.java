@@ -67,7 +67,7 @@ final class XgmiiStreams
     static Arbitrary<Stream> validStreams()
     {
         return Arbitraries.oneOf(controlEvent(), orderedSetEvent(), frameEvent(), frameEvent())
-            .list().ofMinSize(1).ofMaxSize(25)
+            .list().ofMinSize(1).ofMaxSize(12)
             .map(events ->
             {
                 final List<Transfer> all = new ArrayList<>();
@@ -119,7 +119,10 @@ final class XgmiiStreams
                 .as((c, d) -> new Transfer(c | 0xFBL << 32 | (d & 0xFFFFFF0000000000L), 0x1F)),
             Combinators.combine(orderedSet(), Arbitraries.longs())
                 .as((o, d) -> new Transfer(o | 0xFBL << 32 | (d & 0xFFFFFF0000000000L), 0x11)));
-        final Arbitrary<List<Long>> body = Arbitraries.longs().list().ofMaxSize(12);
+        // short frames, and long ones whose runs of 32 and more data transfers take the word-at-a-time paths
+        final Arbitrary<List<Long>> body = Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(4, Arbitraries.longs().list().ofMaxSize(12)),
+            net.jqwik.api.Tuple.of(1, Arbitraries.longs().list().ofMinSize(30).ofMaxSize(100)));
         final Arbitrary<Transfer> terminate = Combinators.combine(
             Arbitraries.integers().between(0, 7), Arbitraries.longs(), controls(7, CONTROL_WITH_ERROR))
             .as((k, data, controls) ->
