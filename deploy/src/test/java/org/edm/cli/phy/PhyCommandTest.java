@@ -147,18 +147,21 @@ class PhyCommandTest
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "encode | 0707070707070707 FF\\n070707070707070 FF      | <stdin>:2: TXD '070707070707070' has an odd number of hex digits; expected 16 hex digits",
-        "encode | 0707070707070707\\n                             | <stdin>:1: expected 2 fields 'TXD TXC', found 1: '0707070707070707'",
-        "encode | # c\\n\\n0707070707070707 FF 00                   | <stdin>:3: expected 2 fields 'TXD TXC', found 3",
-        "encode | 0707070707070707 F                            | <stdin>:1: TXC 'F' has an odd number of hex digits; expected 2 hex digits",
-        "encode | 07070707070707G7 FF                           | <stdin>:1: TXD '07070707070707G7' is not hexadecimal",
-        "encode | 0707070707070707 0FF                          | <stdin>:1: TXC '0FF' has an odd number of hex digits",
-        "decode | 10 000000000000001E\\n11 000000000000001E     | <stdin>:2: unknown block: sync header 11 is not used by clause 49",
-        "decode | 00 0000000000000000                           | <stdin>:1: unknown block: sync header 00",
-        "decode | 10 000000000000001E\\n10 000000000000000A     | <stdin>:2: unknown block: type 0x0A is not a clause 49 block type",
-        "decode | 1 000000000000001E                            | <stdin>:1: SH '1' is not a sync header",
-        "decode | 10 00000000000001E                            | <stdin>:1: PAYLOAD '00000000000001E' has an odd number of hex digits",
-        "decode | 10                                            | <stdin>:1: expected 2 fields 'SH PAYLOAD', found 1",
+        "encode | 0707070707070707 FF\\n070707070707070 FF | <stdin>:2: TXD '070707070707070' has an odd number of "
+            + "hex digits; expected 16 hex digits",
+        "encode | 0707070707070707 | <stdin>:1: expected 2 fields 'TXD TXC', found 1: '0707070707070707'",
+        "encode | # c\\n\\n0707070707070707 FF 00 | <stdin>:3: expected 2 fields 'TXD TXC', found 3",
+        "encode | 0707070707070707 F | <stdin>:1: TXC 'F' has an odd number of hex digits; expected 2 hex digits",
+        "encode | 07070707070707G7 FF | <stdin>:1: TXD '07070707070707G7' is not hexadecimal",
+        "encode | 0707070707070707 0FF | <stdin>:1: TXC '0FF' has an odd number of hex digits",
+        "decode | 10 000000000000001E\\n11 000000000000001E | <stdin>:2: unknown block: sync header 11 is not used "
+            + "by clause 49",
+        "decode | 00 0000000000000000 | <stdin>:1: unknown block: sync header 00",
+        "decode | 10 000000000000001E\\n10 000000000000000A | <stdin>:2: unknown block: type 0x0A is not a clause 49 "
+            + "block type",
+        "decode | 1 000000000000001E | <stdin>:1: SH '1' is not a sync header",
+        "decode | 10 00000000000001E | <stdin>:1: PAYLOAD '00000000000001E' has an odd number of hex digits",
+        "decode | 10 | <stdin>:1: expected 2 fields 'SH PAYLOAD', found 1",
     })
     void shouldRejectBadInputWithTheLineNumberAndNoStackTrace(
         final String command, final String input, final String message)
