@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code mixedFrames}: frames of 64 to 1518 bytes with starts in lane 0 and 4, terminates in every lane,
  *       idles and ordered sets ({@link XgmiiTraffic}).</li>
  *   <li>{@code mixedFramesScrambled}: the same through the scrambler and descrambler.</li>
+ *   <li>{@code smallFrames}: 64-byte frames back to back, the most control blocks realistic traffic has.</li>
  * </ul>
  */
 @State(Scope.Thread)
@@ -47,6 +48,8 @@ public class PcsCodecBenchmark
     private byte[] dataTxc;
     private long[] mixedTxd;
     private byte[] mixedTxc;
+    private long[] smallTxd;
+    private byte[] smallTxc;
     private BlockBuffer blocks;
     private long[] rxd;
     private byte[] rxc;
@@ -66,6 +69,9 @@ public class PcsCodecBenchmark
         final XgmiiTraffic mixed = XgmiiTraffic.mixedFrames(TRANSFERS, 2);
         mixedTxd = mixed.txd();
         mixedTxc = mixed.txc();
+        final XgmiiTraffic small = XgmiiTraffic.smallFrames(TRANSFERS, 3);
+        smallTxd = small.txd();
+        smallTxc = small.txc();
         blocks = new BlockBuffer(TRANSFERS);
         rxd = new long[TRANSFERS];
         rxc = new byte[TRANSFERS];
@@ -82,6 +88,7 @@ public class PcsCodecBenchmark
 
         check(dataEncoder, dataDecoder, dataTxd, dataTxc, "dataBlocks");
         check(mixedEncoder, mixedDecoder, mixedTxd, mixedTxc, "mixedFrames");
+        check(new BlockEncoder(), new BlockDecoder(), smallTxd, smallTxc, "smallFrames");
     }
 
     /** Refuses to measure a stream that is not clean, or that does not come back unchanged. */
@@ -141,6 +148,15 @@ public class PcsCodecBenchmark
     {
         blocks.clear();
         mixedEncoder.encode(mixedTxd, mixedTxc, 0, TRANSFERS, blocks);
+        return mixedDecoder.decode(blocks, rxd, rxc, 0);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(TRANSFERS)
+    public int smallFrames()
+    {
+        blocks.clear();
+        mixedEncoder.encode(smallTxd, smallTxc, 0, TRANSFERS, blocks);
         return mixedDecoder.decode(blocks, rxd, rxc, 0);
     }
 

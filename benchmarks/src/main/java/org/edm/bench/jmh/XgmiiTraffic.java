@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
  *          /I/  /I/  /I/  /I/  /I/  /I/  /I/  /I/     gap ...
  *          /I/  /I/  /I/  /I/  /S/  55   55   55      ... then a start in lane 4
  * </pre>
- * Frame sizes (including FCS): 64 bytes half the time, 576 a quarter, 1518 some, anything in between the rest.
+ * Frame sizes (including FCS) in mixed traffic: 64 bytes half the time, 576 a quarter, 1518 a tenth, anything in
+ * between the rest; by blocks that is about 90 % data, 7 % idle, the rest starts, terminates and ordered sets. Small
+ * traffic is 64-byte frames only.
  */
 final class XgmiiTraffic
 {
@@ -39,6 +41,17 @@ final class XgmiiTraffic
     /** A stream of exactly {@code transfers} transfers of mixed frame traffic. */
     static XgmiiTraffic mixedFrames(final int transfers, final long seed)
     {
+        return frames(transfers, seed, false);
+    }
+
+    /** Minimum-size (64-byte) frames back to back: the worst realistic case, about a third control blocks. */
+    static XgmiiTraffic smallFrames(final int transfers, final long seed)
+    {
+        return frames(transfers, seed, true);
+    }
+
+    private static XgmiiTraffic frames(final int transfers, final long seed, final boolean smallOnly)
+    {
         final XgmiiTraffic traffic = new XgmiiTraffic(transfers);
         final SplittableRandom random = new SplittableRandom(seed);
         // room for the largest frame, its preamble and gap, and the ordered set before it
@@ -49,7 +62,7 @@ final class XgmiiTraffic
             {
                 traffic.orderedSet();
             }
-            traffic.frame(frameSize(random), random);
+            traffic.frame(smallOnly ? 64 : frameSize(random), random);
         }
         while (traffic.lane < transfers * 8)
         {

@@ -150,6 +150,10 @@ public final class BlockCodec
         {
             case 0xFF:
             {
+                if (txd == IDLE_TXD)
+                {
+                    return Block.IDLE_PAYLOAD;
+                }
                 if (lane(txd, 0) == TERMINATE)
                 {
                     return terminate(txd, 0);
@@ -210,7 +214,8 @@ public final class BlockCodec
     /** A terminate block with /T/ in lane k (data before it already known to be data); E when a code is invalid. */
     private static long terminate(final long txd, final int k)
     {
-        final long codes = codes(txd, k + 1, 7 - k);
+        final int tail = (k + 1) << 3;
+        final long codes = k == 7 || txd >>> tail == IDLE_TXD >>> tail ? 0 : codes(txd, k + 1, 7 - k);
         if (codes < 0)
         {
             return ERROR_BLOCK_PAYLOAD;
@@ -313,6 +318,10 @@ public final class BlockCodec
         {
             case BlockTypes.CONTROL:
             {
+                if (payload == Block.IDLE_PAYLOAD)
+                {
+                    return IDLE_TXD;
+                }
                 final long characters = characters(payload >>> 8, 8);
                 return characters == -1 || hasErrorCharacter(characters) ? ERROR_TXD : characters;
             }
@@ -378,7 +387,8 @@ public final class BlockCodec
         {
             return data | (long)TERMINATE << 56;
         }
-        final long characters = characters(payload >>> (15 + 7 * k), 7 - k);
+        final long codes = payload >>> (15 + 7 * k);
+        final long characters = codes == 0 ? IDLE_TXD : characters(codes, 7 - k);
         return characters == -1 ? ERROR_TXD : data | (long)TERMINATE << (k << 3) | characters << ((k + 1) << 3);
     }
 
