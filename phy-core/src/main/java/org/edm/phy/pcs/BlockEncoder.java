@@ -122,8 +122,9 @@ public final class BlockEncoder
     }
 
     /**
-     * Encodes {@code length} transfers from {@code txd[offset..]} and {@code txc[offset..]} and appends the blocks
-     * to {@code dst}, stopping early when {@code dst} is full.
+     * Encodes {@code length} transfers from {@code txd[offset..]} and {@code txc[offset..]} (both arrays must hold
+     * {@code offset + length} entries) and appends the blocks to {@code dst}, stopping early when {@code dst} is full.
+     * Runs of 32 data transfers inside a frame that land on a word of packed sync headers are copied whole.
      *
      * @return the number of transfers encoded (and blocks appended).
      */
