@@ -1,5 +1,6 @@
 package org.edm.cli;
 
+import org.edm.cli.phy.PhyCommand;
 import picocli.CommandLine;
 
 /** The list of {@code edm} subcommands, in the order {@code edm --help} shows them. */
@@ -11,5 +12,6 @@ final class Subcommands
 
     static void register(final CommandLine edm)
     {
+        edm.addSubcommand(new PhyCommand());
     }
 }
