@@ -29,6 +29,11 @@ public interface RackListener
     {
     }
 
+    /** The last block of the write (requester, tag) reached its memory node. */
+    default void writeDelivered(final int requester, final int tag, final long slot)
+    {
+    }
+
     /** The response to a read (requester, tag) sent its last block. */
     default void responseSent(final int requester, final int tag, final long slot)
     {

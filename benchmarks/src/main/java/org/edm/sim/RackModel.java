@@ -64,7 +64,8 @@ public final class RackModel
             final HostConfig config = HostConfig.defaults(h, parameters.framing())
                 .withOrder(parameters.hostOrder())
                 .withCapacity(parameters.maxOutstanding(), 2 * parameters.maxOutstanding() + 64)
-                .withKnownNodes(node -> node >= 0 && node < hosts);
+                .withKnownNodes(node -> node >= 0 && node < hosts)
+                .withWriteAcknowledgement(parameters.acknowledgeWrites());
             engines[h] = new HostEngine(config, regions, completions);
             engines[h].trace(new Trace(listener));
         }
@@ -262,6 +263,11 @@ public final class RackModel
         public void responseSent(final int requester, final int tag, final long slot)
         {
             listener.responseSent(requester, tag, slot);
+        }
+
+        public void writeDelivered(final int requester, final int tag, final long slot)
+        {
+            listener.writeDelivered(requester, tag, slot);
         }
     }
 

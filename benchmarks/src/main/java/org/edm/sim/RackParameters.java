@@ -16,6 +16,7 @@ import org.edm.phy.sw.EgressMode;
  * @param egressMode     how switch ports order memory blocks.
  * @param linkSlots      slots a block takes to cross a link (reference: 16 = 10 ns at 100G).
  * @param maxOutstanding requests one host may have outstanding (more wait in the host's backlog).
+ * @param acknowledgeWrites whether writes are acknowledged (false: the reference's model, no write ACK).
  */
 public record RackParameters(
     int hosts,
@@ -24,7 +25,8 @@ public record RackParameters(
     HostOrder hostOrder,
     EgressMode egressMode,
     int linkSlots,
-    int maxOutstanding)
+    int maxOutstanding,
+    boolean acknowledgeWrites)
 {
     public RackParameters
     {
@@ -52,6 +54,6 @@ public record RackParameters(
     public static RackParameters netsim(final int hosts)
     {
         return new RackParameters(hosts, Framing.netsim(), SchedulerConfig.reference(hosts), HostOrder.NETSIM,
-            EgressMode.FIFO, 16, 4096);
+            EgressMode.FIFO, 16, 4096, false);
     }
 }

@@ -17,6 +17,10 @@ import java.util.function.IntPredicate;
  *                            simulated fabric needs none).
  * @param maxPausedPerLink    interrupted messages the receiver remembers (wire framing).
  * @param knownNodes          which node ids exist; a request to another one ends at once with UNKNOWN_NODE.
+ * @param acknowledgeWrites   whether memory nodes acknowledge successful writes with an ACK and requesters complete
+ *                            writes on it (true, this project's protocol); false reproduces the reference simulator,
+ *                            which has no write acknowledgement: the requester completes a write when its last block
+ *                            leaves (errors are still acknowledged).
  */
 public record HostConfig(
     int nodeId,
@@ -26,7 +30,8 @@ public record HostConfig(
     int maxOutbound,
     long requestTimeoutSlots,
     int maxPausedPerLink,
-    IntPredicate knownNodes)
+    IntPredicate knownNodes,
+    boolean acknowledgeWrites)
 {
     public HostConfig
     {
@@ -52,29 +57,36 @@ public record HostConfig(
     public static HostConfig defaults(final int nodeId, final Framing framing)
     {
         final int outstanding = Math.min(4096, Integer.highestOneBit(framing.maxTag() + 1));
-        return new HostConfig(nodeId, framing, HostOrder.NETSIM, outstanding, 2 * outstanding, 0, 256, node -> true);
+        return new HostConfig(
+            nodeId, framing, HostOrder.NETSIM, outstanding, 2 * outstanding, 0, 256, node -> true, true);
     }
 
     public HostConfig withOrder(final HostOrder hostOrder)
     {
         return new HostConfig(nodeId, framing, hostOrder, maxOutstanding, maxOutbound, requestTimeoutSlots,
-            maxPausedPerLink, knownNodes);
+            maxPausedPerLink, knownNodes, acknowledgeWrites);
     }
 
     public HostConfig withTimeout(final long slots)
     {
-        return new HostConfig(nodeId, framing, order, maxOutstanding, maxOutbound, slots, maxPausedPerLink, knownNodes);
+        return new HostConfig(nodeId, framing, order, maxOutstanding, maxOutbound, slots, maxPausedPerLink, knownNodes, acknowledgeWrites);
     }
 
     public HostConfig withKnownNodes(final IntPredicate nodes)
     {
         return new HostConfig(nodeId, framing, order, maxOutstanding, maxOutbound, requestTimeoutSlots,
-            maxPausedPerLink, nodes);
+            maxPausedPerLink, nodes, acknowledgeWrites);
     }
 
     public HostConfig withCapacity(final int outstanding, final int outbound)
     {
         return new HostConfig(nodeId, framing, order, outstanding, outbound, requestTimeoutSlots, maxPausedPerLink,
-            knownNodes);
+            knownNodes, acknowledgeWrites);
+    }
+
+    public HostConfig withWriteAcknowledgement(final boolean acknowledge)
+    {
+        return new HostConfig(nodeId, framing, order, maxOutstanding, maxOutbound, requestTimeoutSlots,
+            maxPausedPerLink, knownNodes, acknowledge);
     }
 }

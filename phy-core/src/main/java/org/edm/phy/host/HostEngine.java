@@ -290,6 +290,10 @@ public final class HostEngine
                 requests.outbound[requestIndex] = -1;
             }
             out.free(id);
+            if (cls == CLASS_WREQ && !config.acknowledgeWrites() && requestIndex >= 0 && requests.live[requestIndex])
+            {
+                complete(requestIndex, CompletionStatus.SUCCESS, slot);
+            }
         }
         else if (OutboundMessages.needsGrant(cls) && out.quota[id] <= 0)
         {
@@ -342,7 +346,7 @@ public final class HostEngine
                     onReadRequest();
                 }
             }
-            case CLASS_WREQ -> onWriteBlock(event);
+            case CLASS_WREQ -> onWriteBlock(event, slot);
             default -> unexpectedBlocks++;
         }
     }
@@ -442,7 +446,7 @@ public final class HostEngine
         out.enqueue(id, true);
     }
 
-    private void onWriteBlock(final int event)
+    private void onWriteBlock(final int event, final long slot)
     {
         final int length = receiver.length();
         if (event == Reassembler.DATA && regions != null)
@@ -461,7 +465,11 @@ public final class HostEngine
         if (receiver.last())
         {
             final int status = checkRequest(receiver.key(), receiver.address(), length);
-            queueAck(status == CompletionStatus.SUCCESS ? length : 0, receiver.tag(), status, receiver.source());
+            trace.writeDelivered(receiver.source(), receiver.tag(), slot);
+            if (status != CompletionStatus.SUCCESS || config.acknowledgeWrites())
+            {
+                queueAck(status == CompletionStatus.SUCCESS ? length : 0, receiver.tag(), status, receiver.source());
+            }
         }
     }
 

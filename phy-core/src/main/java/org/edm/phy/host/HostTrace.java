@@ -27,6 +27,11 @@ public interface HostTrace
     {
     }
 
+    /** As a memory node: the last block of write {@code tag} of {@code requester} arrived. */
+    default void writeDelivered(final int requester, final int tag, final long slot)
+    {
+    }
+
     /** As a memory node: the last block of the response to read {@code tag} of {@code requester} went out. */
     default void responseSent(final int requester, final int tag, final long slot)
     {
