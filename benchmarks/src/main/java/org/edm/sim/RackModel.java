@@ -5,6 +5,9 @@ import org.edm.phy.host.HostConfig;
 import org.edm.phy.host.HostEngine;
 import org.edm.phy.host.HostTrace;
 import org.edm.phy.mem.CompletionStatus;
+import org.edm.phy.mem.MemoryBlockTypes;
+import org.edm.phy.sched.CentralScheduler;
+import org.edm.phy.sched.SchedulerConfig;
 import org.edm.phy.memory.MemoryRegions;
 import org.edm.phy.sw.SwitchConfig;
 import org.edm.phy.sw.SwitchEngine;
@@ -67,11 +70,15 @@ public final class RackModel
                 .withKnownNodes(node -> node >= 0 && node < hosts)
                 .withWriteAcknowledgement(parameters.acknowledgeWrites());
             engines[h] = new HostEngine(config, regions, completions);
-            engines[h].trace(new Trace(listener));
         }
         final SwitchConfig base = SwitchConfig.identity(parameters.framing(), parameters.scheduler());
         fabricSwitch = new SwitchEngine(new SwitchConfig(base.framing(), base.scheduler(), parameters.egressMode(),
             base.egressOrder(), base.nodeOfPort(), base.maxPausedPerLink()));
+        final Trace trace = new Trace(listener, fabricSwitch.scheduler());
+        for (final HostEngine engine : engines)
+        {
+            engine.trace(trace);
+        }
         upSync = new int[hosts * ringSize];
         upPayload = new long[hosts * ringSize];
         downSync = new int[hosts * ringSize];
@@ -230,14 +237,32 @@ public final class RackModel
         hostBusy[host >>> 6] |= 1L << host;
     }
 
-    /** Forwards a host's protocol moments to the listener. */
+    /** Forwards a host's protocol moments to the listener, and plays the IRD baseline's release oracle. */
     private static final class Trace implements HostTrace
     {
         private final RackListener listener;
+        private final CentralScheduler scheduler;
+        private final boolean oracle;
 
-        Trace(final RackListener listener)
+        Trace(final RackListener listener, final CentralScheduler scheduler)
         {
             this.listener = listener;
+            this.scheduler = scheduler;
+            this.oracle = scheduler.config().release() == SchedulerConfig.ReleasePolicy.SENDER_SPENT;
+        }
+
+        public void quotaSpent(final int messageClass, final int requester, final int tag, final long slot)
+        {
+            if (oracle)
+            {
+                final int kind = messageClass == MemoryBlockTypes.CLASS_WREQ ?
+                    CentralScheduler.WRITE : CentralScheduler.READ_RESPONSE;
+                final int entry = scheduler.find(kind, requester, tag);
+                if (entry >= 0)
+                {
+                    scheduler.senderSpent(entry);
+                }
+            }
         }
 
         public void notifSent(final long requestId, final long slot)

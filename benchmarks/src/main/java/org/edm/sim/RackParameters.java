@@ -50,6 +50,14 @@ public record RackParameters(
         }
     }
 
+    /** The reference's IRD baseline on the same rack (edm-protocol §5.2): oracle release, no sender conflicts. */
+    public static RackParameters netsimIrd(final int hosts)
+    {
+        final RackParameters edm = netsim(hosts);
+        return new RackParameters(hosts, edm.framing(), edm.scheduler().ird(), HostOrder.SRPT, edm.egressMode(),
+            edm.linkSlots(), edm.maxOutstanding(), edm.acknowledgeWrites());
+    }
+
     /** The reference simulator's rack (edm-protocol §6.4): netsim framing, 16-slot links, greedy, FIFO egress. */
     public static RackParameters netsim(final int hosts)
     {

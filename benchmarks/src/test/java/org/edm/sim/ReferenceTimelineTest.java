@@ -71,6 +71,19 @@ class ReferenceTimelineTest
     }
 
     @Test
+    void incastOfFour64ByteWritesUnderIrd()
+    {
+        final TimelineRack r = new TimelineRack(RackParameters.netsimIrd(8));
+        for (int sender = 0; sender < 4; sender++)
+        {
+            r.request(WRITE, sender, 7, 64, 0);
+        }
+        r.run(1_000);
+        assertThat(r.grantAtHost).containsValues(33L, 58L, 83L, 108L);
+        assertThat(new long[] { r.fct(0), r.fct(1), r.fct(2), r.fct(3) }).containsExactly(74, 99, 124, 149);
+    }
+
+    @Test
     void oneSenderTwoWritesToDifferentReceivers()
     {
         final TimelineRack r = rack().request(WRITE, 0, 1, 64, 0).request(WRITE, 0, 2, 64, 0);

@@ -277,6 +277,10 @@ public final class HostEngine
         if (OutboundMessages.needsGrant(cls))
         {
             out.quota[id]--;
+            if (out.quota[id] == 0)
+            {
+                trace.quotaSpent(cls, d.requester(), d.tag(), slot);
+            }
         }
         if (last)
         {

@@ -10,7 +10,9 @@ public enum HostOrder
     /** The reference simulator's order, the default: read requests (and ACKs) before writes and responses. */
     NETSIM,
     /** The prototype RTL's order: responses (and ACKs) before requests. */
-    RTL;
+    RTL,
+    /** The reference's IRD baseline: no rule by class, shortest remaining first, then earliest (edm-protocol §5.2). */
+    SRPT;
 
     public static HostOrder parse(final String name)
     {
@@ -18,7 +20,8 @@ public enum HostOrder
         {
             case "netsim" -> NETSIM;
             case "rtl" -> RTL;
-            default -> throw new IllegalArgumentException("host order=" + name + " is not one of netsim, rtl");
+            case "srpt" -> SRPT;
+            default -> throw new IllegalArgumentException("host order=" + name + " is not one of netsim, rtl, srpt");
         };
     }
 }

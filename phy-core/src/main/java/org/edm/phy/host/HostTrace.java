@@ -27,6 +27,15 @@ public interface HostTrace
     {
     }
 
+    /**
+     * The block just sent used the last of a write's or response's quota (the IRD baseline's oracle release).
+     *
+     * @param messageClass the message's class (WREQ or RRESP).
+     */
+    default void quotaSpent(final int messageClass, final int requester, final int tag, final long slot)
+    {
+    }
+
     /** As a memory node: the last block of write {@code tag} of {@code requester} arrived. */
     default void writeDelivered(final int requester, final int tag, final long slot)
     {

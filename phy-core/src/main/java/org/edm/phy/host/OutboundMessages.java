@@ -25,6 +25,7 @@ import static org.edm.phy.mem.MemoryBlockTypes.CLASS_WREQ;
  *     rank (2 bits) | remaining blocks (24 bits) | arrival sequence (37 bits)
  *   rank: NETSIM order  read requests and ACKs 0, writes and responses 1
  *         RTL order     responses and ACKs 0, requests 1
+ *         SRPT order    all 0 (the IRD baseline)
  * </pre>
  */
 final class OutboundMessages
@@ -189,8 +190,10 @@ final class OutboundMessages
         {
             case NETSIM -> cls == CLASS_RREQ || cls == CLASS_ACK ? 0 : 1;
             case RTL -> cls == CLASS_RRESP || cls == CLASS_ACK ? 0 : 1;
+            case SRPT -> 0;
         };
-        final long remaining = cls == CLASS_RREQ || cls == CLASS_ACK ? 0 : Math.min(remaining(id), (1 << 24) - 1);
+        final boolean byArrival = cls == CLASS_ACK || (cls == CLASS_RREQ && order != HostOrder.SRPT);
+        final long remaining = byArrival ? 0 : Math.min(remaining(id), (1 << 24) - 1);
         return ((long)rank << 61) | (remaining << 37) | (sequence[id] & ((1L << 37) - 1));
     }
 

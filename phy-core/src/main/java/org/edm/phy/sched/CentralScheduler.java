@@ -209,6 +209,29 @@ public final class CentralScheduler
         }
     }
 
+    /**
+     * The IRD oracle: the sender of {@code entry} just spent its quota, so its receiver is released now (only with
+     * {@link SchedulerConfig.ReleasePolicy#SENDER_SPENT}; otherwise ignored).
+     */
+    public void senderSpent(final int entry)
+    {
+        if (config.release() != SchedulerConfig.ReleasePolicy.SENDER_SPENT)
+        {
+            return;
+        }
+        final int r = table.receiver[entry];
+        final int s = table.sender[entry];
+        if (lockedBy[r] == s)
+        {
+            lockedBy[r] = FREE;
+            if (config.senderConflicts())
+            {
+                illegal[s] = false;
+            }
+            dirty = true;
+        }
+    }
+
     /** Forgets a message that ended early (an error ACK, or its blocks will never come); frees its circuit share. */
     public void retire(final int entry)
     {
@@ -346,7 +369,7 @@ public final class CentralScheduler
         table.quota[entry] += chunk;
         inflight[r] += chunk;
         lockedBy[r] = s;
-        illegal[s] = true;
+        illegal[s] = config.senderConflicts();
         grants++;
         blocksGranted += chunk;
         final boolean first = table.firstGrantPending[entry];
@@ -406,7 +429,7 @@ public final class CentralScheduler
 
     private void markReleaseIfDrained(final int receiver)
     {
-        if (lockedBy[receiver] != FREE && !releasePending[receiver] && inflight[receiver] <= config.releaseBlocks())
+        if (config.release() == SchedulerConfig.ReleasePolicy.BDP && lockedBy[receiver] != FREE && !releasePending[receiver] && inflight[receiver] <= config.releaseBlocks())
         {
             releasePending[receiver] = true;
             pendingRelease[pendingReleaseCount++] = receiver;
@@ -423,7 +446,10 @@ public final class CentralScheduler
             if (s != FREE && inflight[r] <= config.releaseBlocks())
             {
                 lockedBy[r] = FREE;
-                illegal[s] = false;
+                if (config.senderConflicts())
+                {
+                    illegal[s] = false;
+                }
                 dirty = true;
             }
         }

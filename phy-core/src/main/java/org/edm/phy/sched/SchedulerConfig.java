@@ -14,6 +14,10 @@ package org.edm.phy.sched;
  * @param delaySlots            slots between registering a demand and its first chance to be matched (pipeline
  *                              latency of a hardware scheduler; reference 0).
  * @param initialEntries        initial size of the demand table (it grows when needed).
+ * @param release               when a receiver's circuit is released: BDP (EDM) or SENDER_SPENT (the reference's IRD
+ *                              baseline: an oracle releases it the instant the sender spends its quota).
+ * @param senderConflicts       whether a sender may hold only one circuit at a time (EDM); IRD grants a sender to
+ *                              several receivers at once.
  */
 public record SchedulerConfig(
     int ports,
@@ -23,7 +27,9 @@ public record SchedulerConfig(
     MatcherKind matcher,
     int iterations,
     int delaySlots,
-    int initialEntries)
+    int initialEntries,
+    ReleasePolicy release,
+    boolean senderConflicts)
 {
     public SchedulerConfig
     {
@@ -34,10 +40,44 @@ public record SchedulerConfig(
         require(iterations >= 1 && iterations <= 64, "iterations", iterations, "1..64");
         require(delaySlots >= 0, "delaySlots", delaySlots, ">= 0");
         require(initialEntries >= 1, "initialEntries", initialEntries, ">= 1");
-        if (matcher == null)
+        if (matcher == null || release == null)
         {
-            throw new IllegalArgumentException("matcher must be set");
+            throw new IllegalArgumentException("matcher and release must be set");
         }
+    }
+
+    /** EDM's release rule and sender conflicts. */
+    public SchedulerConfig(
+        final int ports,
+        final int chunkBlocks,
+        final int releaseBlocks,
+        final int maxChunksPerMessage,
+        final MatcherKind matcher,
+        final int iterations,
+        final int delaySlots,
+        final int initialEntries)
+    {
+        this(ports, chunkBlocks, releaseBlocks, maxChunksPerMessage, matcher, iterations, delaySlots, initialEntries,
+            ReleasePolicy.BDP, true);
+    }
+
+    /** When a receiver's circuit is released. */
+    public enum ReleasePolicy
+    {
+        /** When its granted-but-unforwarded blocks fall to releaseBlocks (one bandwidth-delay product): EDM. */
+        BDP,
+        /** The instant the sender spends its quota, told by an oracle: the reference's IRD baseline (§5.2). */
+        SENDER_SPENT
+    }
+
+    /**
+     * The reference's IRD baseline (edm-protocol §5.2): same demand, grants and SRPT order, but no sender-conflict check
+     * and an idealised zero-delay release when the sender spends its quota.
+     */
+    public SchedulerConfig ird()
+    {
+        return new SchedulerConfig(ports, chunkBlocks, releaseBlocks, maxChunksPerMessage, matcher, iterations,
+            delaySlots, initialEntries, ReleasePolicy.SENDER_SPENT, false);
     }
 
     /** The reference settings for {@code ports} ports with 8-byte blocks: chunk and release at 32 blocks (256 B). */
@@ -48,13 +88,14 @@ public record SchedulerConfig(
 
     public SchedulerConfig withMatcher(final MatcherKind kind, final int iterationsPerSlot)
     {
-        return new SchedulerConfig(
-            ports, chunkBlocks, releaseBlocks, maxChunksPerMessage, kind, iterationsPerSlot, delaySlots, initialEntries);
+        return new SchedulerConfig(ports, chunkBlocks, releaseBlocks, maxChunksPerMessage, kind, iterationsPerSlot,
+            delaySlots, initialEntries, release, senderConflicts);
     }
 
     public SchedulerConfig withMaxChunksPerMessage(final int chunks)
     {
-        return new SchedulerConfig(ports, chunkBlocks, releaseBlocks, chunks, matcher, iterations, delaySlots, initialEntries);
+        return new SchedulerConfig(ports, chunkBlocks, releaseBlocks, chunks, matcher, iterations, delaySlots,
+            initialEntries, release, senderConflicts);
     }
 
     private static void require(final boolean ok, final String name, final int value, final String range)
