@@ -1,5 +1,6 @@
 package org.edm.cli;
 
+import org.edm.bench.JmhCommand;
 import org.edm.cli.phy.PhyCommand;
 import picocli.CommandLine;
 
@@ -13,5 +14,9 @@ final class Subcommands
     static void register(final CommandLine edm)
     {
         edm.addSubcommand(new PhyCommand());
+        final CommandLine jmh = new CommandLine(new JmhCommand());
+        jmh.setUnmatchedArgumentsAllowed(true);
+        jmh.setUnmatchedOptionsArePositionalParams(true);
+        edm.addSubcommand(jmh);
     }
 }
