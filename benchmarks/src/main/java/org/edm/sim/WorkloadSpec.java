@@ -44,27 +44,11 @@ public record WorkloadSpec(
         {
             throw new IllegalArgumentException("--cdf is required to generate a workload");
         }
-        if (!(load > 0 && load <= MAX_LOAD))
-        {
-            throw new IllegalArgumentException("--load=" + load + " is out of range (0, " + MAX_LOAD + "]");
-        }
-        if (!(writeRatio >= 0 && writeRatio <= 1))
-        {
-            throw new IllegalArgumentException("--write-ratio=" + writeRatio + " is out of range [0, 1]");
-        }
-        if (hosts < 2 || hosts > MAX_HOSTS)
-        {
-            throw new IllegalArgumentException("--hosts=" + hosts + " is out of range [2, " + MAX_HOSTS + "]");
-        }
-        if (flows < 1 || flows > MAX_FLOWS)
-        {
-            throw new IllegalArgumentException("--flows=" + flows + " is out of range [1, " + MAX_FLOWS + "]");
-        }
-        if (!(bandwidthGbps > 0 && bandwidthGbps <= MAX_BANDWIDTH_GBPS))
-        {
-            throw new IllegalArgumentException(
-                "--bandwidth-gbps=" + bandwidthGbps + " is out of range (0, " + MAX_BANDWIDTH_GBPS + "]");
-        }
+        SimConfig.range("--load", load, 0, false, MAX_LOAD);
+        SimConfig.range("--write-ratio", writeRatio, 0, true, 1);
+        SimConfig.range("--hosts", hosts, 2, MAX_HOSTS);
+        SimConfig.range("--flows", flows, 1, MAX_FLOWS);
+        SimConfig.range("--bandwidth-gbps", bandwidthGbps, 0, false, MAX_BANDWIDTH_GBPS);
         if (!(slotNanos > 0 && Double.isFinite(slotNanos)))
         {
             throw new IllegalArgumentException("slotNanos=" + slotNanos + " must be > 0");
