@@ -20,8 +20,9 @@ import java.util.function.BooleanSupplier;
  * the simulation itself is the {@link SimulationRunner} given to the constructor.
  * <p>
  * Exit codes: 0 done; 1 an input file could not be used (message names the file and line) or an output could not be
- * written; 2 invalid options (picocli's usage error); 3 the run hit {@code --max-slots} before its termination
- * condition (the outputs are still written, with the unfinished flows counted as incomplete).
+ * written; 2 invalid options (one line naming the option and the allowed values, or picocli's message for a value
+ * of the wrong kind); 3 the run hit {@code --max-slots} before its termination condition (the outputs are still
+ * written, with the unfinished flows counted as incomplete).
  */
 @Command(
     name = "sim",
@@ -31,9 +32,10 @@ import java.util.function.BooleanSupplier;
     header = "Simulate a rack of EDM hosts and its switch, slot by slot, on a trace or a generated workload.",
     synopsisHeading = "%nUsage: ",
     customSynopsis = {
-        "edm sim --trace FILE [--netsim-compat] [--flows-out FILE.csv] [--summary-json FILE] [OPTIONS]",
-        "   or: edm sim --generate --cdf FILE --load L --write-ratio W --hosts N --flows F [--seed S] " +
-            "[--short] [--trace-out FILE] [OPTIONS]"
+        "edm sim --trace FILE [--netsim-compat] [--flows-out FILE.csv]",
+        "               [--summary-json FILE] [OPTIONS]",
+        "   or: edm sim --generate --cdf FILE --load L --write-ratio W --hosts N",
+        "               --flows F [--seed S] [--short] [--trace-out FILE] [OPTIONS]"
     },
     descriptionHeading = "%n",
     description = {
@@ -46,8 +48,7 @@ import java.util.function.BooleanSupplier;
         "Scoring: by default a read is scored end to end, from the RREQ's issue until the last response byte is " +
             "delivered. With --netsim-compat it is scored as the reference does: as two flows, the RREQ until its " +
             "GRANT reaches the memory node and the response from its creation until delivery; averages cover " +
-            "completed flows only. Slowdown = max(1, latency / ideal FCT), with the reference's ideal-FCT formulas.",
-        ""
+            "completed flows only. Slowdown = max(1, latency / ideal FCT), with the reference's ideal-FCT formulas."
     },
     optionListHeading = "%nOptions:%n",
     footerHeading = "%n",
@@ -66,6 +67,8 @@ public final class SimCommand implements Callable<Integer>
     public static final int EXIT_MAX_SLOTS = 3;
     /** Exit code when an input or output file could not be used. */
     public static final int EXIT_FILE_ERROR = 1;
+    /** Exit code of invalid options. */
+    public static final int EXIT_USAGE = 2;
 
     private final SimulationRunner runner;
     private final BooleanSupplier terminal;
@@ -230,6 +233,22 @@ public final class SimCommand implements Callable<Integer>
 
     public Integer call()
     {
+        final PrintWriter err = spec.commandLine().getErr();
+        try
+        {
+            return simulate();
+        }
+        catch (final OptionException ex)
+        {
+            err.println("edm sim: " + ex.getMessage());
+            err.println("Try 'edm sim --help' for the options and their ranges.");
+            err.flush();
+            return EXIT_USAGE;
+        }
+    }
+
+    private int simulate()
+    {
         final SimConfig.Builder builder = builder();
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
@@ -294,7 +313,7 @@ public final class SimCommand implements Callable<Integer>
         return 0;
     }
 
-    /** The builder filled from the options and checked; option errors become picocli usage errors (exit 2). */
+    /** The builder filled from the options and checked; option errors become {@link OptionException}s (exit 2). */
     SimConfig.Builder builder()
     {
         return optionErrors(() -> SimConfig.builder()
@@ -361,7 +380,7 @@ public final class SimCommand implements Callable<Integer>
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage(), ex);
+            throw new OptionException(ex.getMessage());
         }
     }
 
@@ -378,5 +397,16 @@ public final class SimCommand implements Callable<Integer>
     {
         final java.io.Console console = System.console();
         return console != null && console.isTerminal();
+    }
+
+    /** An invalid option or combination of options; the message names the option. */
+    private static final class OptionException extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        OptionException(final String message)
+        {
+            super(message);
+        }
     }
 }

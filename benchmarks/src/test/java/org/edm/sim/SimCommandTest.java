@@ -152,7 +152,15 @@ class SimCommandTest
     void shouldRejectInvalidOptionsAsUsageErrorsNamingTheOption()
     {
         assertThat(run("--trace", trace.toString(), "--chunk-bytes", "4")).isEqualTo(2);
-        assertThat(err.toString()).contains("--chunk-bytes=4 is out of range [8, 1048576]").contains("Usage:");
+        assertThat(err.toString()).isEqualTo("edm sim: --chunk-bytes=4 is out of range [8, 1048576]" +
+            System.lineSeparator() + "Try 'edm sim --help' for the options and their ranges." + System.lineSeparator());
+    }
+
+    @Test
+    void shouldLeaveValuesOfTheWrongKindToPicocli()
+    {
+        assertThat(run("--trace", trace.toString(), "--load", "lots")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--load'");
     }
 
     @Test
