@@ -3,6 +3,7 @@ package org.edm.sim;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public final class FlowSizeCdf
     /** Reads and checks the CDF file at {@code path}. */
     public static FlowSizeCdf read(final Path path) throws IOException
     {
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.US_ASCII))
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1))
         {
             return read(reader, path.toString());
         }
@@ -145,7 +146,7 @@ public final class FlowSizeCdf
         }
         try
         {
-            return read(new java.io.StringReader(text.toString()), name);
+            return read(new StringReader(text.toString()), name);
         }
         catch (final IOException ex)
         {

@@ -38,7 +38,7 @@ public final class TraceReader
     /** Reads the trace file at {@code path}; messages name the file as {@code path.toString()}. */
     public static FlowTable read(final Path path) throws IOException
     {
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.US_ASCII))
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1))
         {
             return read(reader, path.toString());
         }
