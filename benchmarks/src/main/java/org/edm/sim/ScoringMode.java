@@ -21,7 +21,10 @@ public enum ScoringMode
      * therefore counts twice, as its RREQ (issue until the GRANT reaches the memory node) and as its RRESP (creation
      * at the memory node until delivery), each against its own ideal; both are in the read class. Rows that were
      * created but did not finish are incomplete; responses never created are not counted at all, as in the
-     * reference, which only knows flows it has created.
+     * reference, which only knows flows it has created. The mean latency of the "all" class is then the reference's
+     * "Avg flow completion time" and the mean slowdown its "Avg slowdown". (Its "Median slowdown" and "99th %ile
+     * SLD" are taken from an unsorted array and printed as integers, a bug in {@code edm.c}'s summary; the
+     * percentiles here are computed from sorted samples.)
      */
     NETSIM("netsim");
 
