@@ -14,9 +14,15 @@ public enum HostOrder
     /** The reference's IRD baseline: no rule by class, shortest remaining first, then earliest (edm-protocol §5.2). */
     SRPT;
 
+    /** The name used on command lines and in reports: "netsim", "rtl" or "srpt". */
+    public String label()
+    {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static HostOrder parse(final String name)
     {
-        return switch (name.toLowerCase(java.util.Locale.ROOT))
+        return switch (name.strip().toLowerCase(java.util.Locale.ROOT))
         {
             case "netsim" -> NETSIM;
             case "rtl" -> RTL;

@@ -20,10 +20,22 @@ public enum MatcherKind
      */
     ISLIP;
 
+    /** The name used on command lines and in reports: "greedy", "pim" or "islip". */
+    public String label()
+    {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether the matcher runs a number of iterations per slot (PIM and ISLIP). */
+    public boolean iterative()
+    {
+        return this != GREEDY;
+    }
+
     /** Parses "greedy", "pim" or "islip"; throws naming the allowed values otherwise. */
     public static MatcherKind parse(final String name)
     {
-        return switch (name.toLowerCase(java.util.Locale.ROOT))
+        return switch (name.strip().toLowerCase(java.util.Locale.ROOT))
         {
             case "greedy" -> GREEDY;
             case "pim" -> PIM;

@@ -7,14 +7,28 @@ package org.edm.phy.timing;
  */
 public enum LinkSpeed
 {
-    G25(2.56),
-    G100(0.64);
+    G25(2.56, 25),
+    G100(0.64, 100);
 
     private final double blockNanos;
+    private final int gbps;
 
-    LinkSpeed(final double blockNanos)
+    LinkSpeed(final double blockNanos, final int gbps)
     {
         this.blockNanos = blockNanos;
+        this.gbps = gbps;
+    }
+
+    /** The nominal rate in Gb/s. */
+    public int gbps()
+    {
+        return gbps;
+    }
+
+    /** Same as {@link #blockNanos()}: the simulator's slot is one block. */
+    public double slotNanos()
+    {
+        return blockNanos;
     }
 
     /** Nanoseconds per block slot. */
@@ -37,7 +51,7 @@ public enum LinkSpeed
 
     public static LinkSpeed parse(final String text)
     {
-        return switch (text.toUpperCase(java.util.Locale.ROOT))
+        return switch (text.strip().toUpperCase(java.util.Locale.ROOT))
         {
             case "25G", "25" -> G25;
             case "100G", "100" -> G100;

@@ -1,0 +1,168 @@
+package org.edm.sim;
+
+/**
+ * A small, strict JSON text builder for the summary file (the project has no JSON library). Produces indented
+ * output; strings are escaped per RFC 8259 (quote, backslash, and every control character below 0x20, the latter as
+ * {@code \\uXXXX} except the usual short forms); numbers that are not finite are written as {@code null}, so the
+ * output never contains NaN or Infinity. The caller nests {@link #beginObject()}/{@link #endObject()} correctly;
+ * commas are inserted automatically. Not thread safe.
+ */
+final class JsonWriter
+{
+    private final StringBuilder out = new StringBuilder(1024);
+    private int depth;
+    private boolean first = true;
+
+    /** Starts an object as a value (top level, or after {@link #name(String)}). */
+    JsonWriter beginObject()
+    {
+        out.append('{');
+        depth++;
+        first = true;
+        return this;
+    }
+
+    /** Ends the innermost object. */
+    JsonWriter endObject()
+    {
+        depth--;
+        if (!first)
+        {
+            newline();
+        }
+        out.append('}');
+        first = false;
+        return this;
+    }
+
+    /** Writes the name of the next member of the current object. */
+    JsonWriter name(final String name)
+    {
+        if (!first)
+        {
+            out.append(',');
+        }
+        newline();
+        string(name);
+        out.append(": ");
+        first = true;
+        return this;
+    }
+
+    /** A string value, or null. */
+    JsonWriter value(final String value)
+    {
+        if (value == null)
+        {
+            out.append("null");
+        }
+        else
+        {
+            string(value);
+        }
+        first = false;
+        return this;
+    }
+
+    /** An integer value. */
+    JsonWriter value(final long value)
+    {
+        out.append(value);
+        first = false;
+        return this;
+    }
+
+    /** A number value; NaN and infinities become null. */
+    JsonWriter value(final double value)
+    {
+        if (Double.isFinite(value))
+        {
+            out.append(value);
+        }
+        else
+        {
+            out.append("null");
+        }
+        first = false;
+        return this;
+    }
+
+    /** A boolean value. */
+    JsonWriter value(final boolean value)
+    {
+        out.append(value);
+        first = false;
+        return this;
+    }
+
+    /** A value of any of the supported kinds: null, String, Boolean, Integer/Long/Short/Byte, other Number. */
+    JsonWriter value(final Object value)
+    {
+        return switch (value)
+        {
+            case null -> nullValue();
+            case String s -> value(s);
+            case Boolean b -> value(b.booleanValue());
+            case Long l -> value(l.longValue());
+            case Integer i -> value(i.longValue());
+            case Short s -> value(s.longValue());
+            case Byte b -> value(b.longValue());
+            case Number n -> value(n.doubleValue());
+            default -> value(value.toString());
+        };
+    }
+
+    /** The JSON null. */
+    JsonWriter nullValue()
+    {
+        out.append("null");
+        first = false;
+        return this;
+    }
+
+    /** The text written so far, with a final newline when the top-level value is complete. */
+    public String toString()
+    {
+        return depth == 0 ? out + "\n" : out.toString();
+    }
+
+    private void newline()
+    {
+        out.append('\n');
+        for (int i = 0; i < depth; i++)
+        {
+            out.append("  ");
+        }
+    }
+
+    private void string(final String s)
+    {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++)
+        {
+            final char c = s.charAt(i);
+            switch (c)
+            {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default ->
+                {
+                    if (c < 0x20)
+                    {
+                        out.append(String.format("\\u%04x", (int)c));
+                    }
+                    else
+                    {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}
