@@ -57,7 +57,17 @@ public record Distribution(int count, double mean, double p50, double p99, doubl
     /** The same distribution with every statistic multiplied by {@code factor} (slots to nanoseconds). */
     public Distribution scaled(final double factor)
     {
-        return count == 0 ? EMPTY : new Distribution(count, mean * factor, p50 * factor, p99 * factor, p999 * factor);
+        return scaled(factor, 0);
+    }
+
+    /**
+     * The same distribution with every statistic multiplied by {@code factor} and {@code offset} added (slots to
+     * nanoseconds plus the timing model's fixed cost; adding a constant moves every percentile by the same amount).
+     */
+    public Distribution scaled(final double factor, final double offset)
+    {
+        return count == 0 ? EMPTY : new Distribution(count, mean * factor + offset, p50 * factor + offset,
+            p99 * factor + offset, p999 * factor + offset);
     }
 
     /**

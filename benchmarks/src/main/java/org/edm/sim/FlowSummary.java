@@ -57,6 +57,21 @@ public final class FlowSummary
     public static FlowSummary of(
         final FlowRecorder recorder, final IdealFct ideal, final ScoringMode mode, final double slotNanos)
     {
+        return of(recorder, ideal, mode, slotNanos, 0);
+    }
+
+    /**
+     * As {@link #of(FlowRecorder, IdealFct, ScoringMode, double)}, with {@code fixedNanos} added to every latency in
+     * nanoseconds: the cost the timing model adds to each request beyond its simulated slots (the end hosts' PHY
+     * pipelines); 0 in the netsim-compatible mode, which reports the reference's slots only.
+     */
+    public static FlowSummary of(
+        final FlowRecorder recorder,
+        final IdealFct ideal,
+        final ScoringMode mode,
+        final double slotNanos,
+        final double fixedNanos)
+    {
         if (!(slotNanos > 0 && Double.isFinite(slotNanos)))
         {
             throw new IllegalArgumentException("slotNanos=" + slotNanos + " must be > 0");
@@ -73,7 +88,7 @@ public final class FlowSummary
         final Map<MessageClass, ClassStats> stats = new EnumMap<>(MessageClass.class);
         for (final MessageClass messageClass : MessageClass.values())
         {
-            stats.put(messageClass, samples.stats(messageClass, slotNanos));
+            stats.put(messageClass, samples.stats(messageClass, slotNanos, fixedNanos));
         }
         return new FlowSummary(mode, slotNanos, stats);
     }
@@ -188,11 +203,11 @@ public final class FlowSummary
             incomplete[MessageClass.ALL.ordinal()]++;
         }
 
-        ClassStats stats(final MessageClass messageClass, final double slotNanos)
+        ClassStats stats(final MessageClass messageClass, final double slotNanos, final double fixedNanos)
         {
             final int k = messageClass.ordinal();
             final Distribution slots = Distribution.ofLongs(latency[k], count[k]);
-            return new ClassStats(messageClass, count[k], incomplete[k], slots, slots.scaled(slotNanos),
+            return new ClassStats(messageClass, count[k], incomplete[k], slots, slots.scaled(slotNanos, fixedNanos),
                 Distribution.ofDoubles(slowdown[k], count[k]));
         }
 

@@ -29,6 +29,16 @@ public interface RackListener
     {
     }
 
+    /** The read request (requester, tag) arrived whole at its memory node. */
+    default void readRequestDelivered(final int requester, final int tag, final long slot)
+    {
+    }
+
+    /** The response to a read (requester, tag) sent its first block. */
+    default void responseStarted(final int requester, final int tag, final long slot)
+    {
+    }
+
     /** The last block of the write (requester, tag) reached its memory node. */
     default void writeDelivered(final int requester, final int tag, final long slot)
     {

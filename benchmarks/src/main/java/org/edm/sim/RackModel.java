@@ -161,15 +161,21 @@ public final class RackModel
                 }
             }
         }
-        for (int port = fabricSwitch.nextBusyPort(0); port >= 0; port = fabricSwitch.nextBusyPort(port + 1))
+        for (int w = 0; w < words; w++)
         {
-            if (fabricSwitch.emit(port, slot))
+            long bits = fabricSwitch.busyPorts(w);
+            while (bits != 0)
             {
-                final int at = port * ringSize + sendAt;
-                downSync[at] = fabricSwitch.sync();
-                downPayload[at] = fabricSwitch.payload();
-                downNow[port >>> 6] |= 1L << port;
-                inFlight++;
+                final int port = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                if (fabricSwitch.emit(port, slot))
+                {
+                    final int at = port * ringSize + sendAt;
+                    downSync[at] = fabricSwitch.sync();
+                    downPayload[at] = fabricSwitch.payload();
+                    downNow[w] |= 1L << port;
+                    inFlight++;
+                }
             }
         }
         if (upArriving != null)
@@ -293,6 +299,16 @@ public final class RackModel
         public void writeDelivered(final int requester, final int tag, final long slot)
         {
             listener.writeDelivered(requester, tag, slot);
+        }
+
+        public void readRequestDelivered(final int requester, final int tag, final long slot)
+        {
+            listener.readRequestDelivered(requester, tag, slot);
+        }
+
+        public void responseStarted(final int requester, final int tag, final long slot)
+        {
+            listener.responseStarted(requester, tag, slot);
         }
     }
 

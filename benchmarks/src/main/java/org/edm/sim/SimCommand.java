@@ -167,8 +167,9 @@ public final class SimCommand implements Callable<Integer>
 
     @Option(names = "--release-bytes", paramLabel = "BYTES",
         description = "The switch frees a receiver for a new circuit when at most this many granted bytes toward " +
-            "it are still in flight. Default: " + SimConfig.DEFAULT_RELEASE_BYTES + "; range [0, " +
-            SimConfig.MAX_CHUNK_BYTES + "].")
+            "it are still in flight. Default: one bandwidth-delay product of a link, 2 x link slots x block bytes " +
+            "(1120 at 100G, 280 at 25G with 7-byte blocks; " + SimConfig.DEFAULT_RELEASE_BYTES +
+            " with --netsim-compat); range [0, " + SimConfig.MAX_CHUNK_BYTES + "].")
     Integer releaseBytes;
 
     @Option(names = "--block-bytes", paramLabel = "7|8",
@@ -280,7 +281,8 @@ public final class SimCommand implements Callable<Integer>
             ProgressListener.NONE;
         final SimResult result = runner.run(config, table, recorder, listener);
 
-        final FlowSummary summary = FlowSummary.of(recorder, config.idealFct(), config.scoring(), config.slotNanos());
+        final FlowSummary summary = FlowSummary.of(recorder, config.idealFct(), config.scoring(), config.slotNanos(),
+            RackSimulationRunner.fixedNanos(config));
         final Map<String, Object> facts = new LinkedHashMap<>(config.describe());
         facts.put("flowsInTrace", table.size());
         facts.put("reads", table.readCount());

@@ -90,8 +90,23 @@ public record SimConfig(
     public static final double DEFAULT_PROPAGATION_NS = 10;
     /** Default grant quantum: the reference's CHUNK_SIZE. */
     public static final int DEFAULT_CHUNK_BYTES = 256;
-    /** Default release threshold: the reference's 2 * 8 B * 16 slots (one round trip of blocks at 100 Gb/s). */
+    /**
+     * Release threshold of the netsim-compatible preset: the reference's 2 * 8 B * 16 slots (one round trip of blocks
+     * on its 16-slot links). Without the preset the default is one bandwidth-delay product of the modelled link,
+     * {@link #bandwidthDelayBytes}: 2 x link slots x bytes per block (1120 B at 100G, 280 B at 25G).
+     */
     public static final int DEFAULT_RELEASE_BYTES = 256;
+
+    /**
+     * One bandwidth-delay product of a link of the calibrated timing model: the blocks a sender puts on the wire during
+     * one round trip of a block over one link, 2 x linkSlots x blockBytes.
+     */
+    public static int bandwidthDelayBytes(final LinkSpeed speed, final double propagationNanos, final int blockBytes)
+    {
+        final int linkSlots = org.edm.phy.timing.TimingModel.calibrated(speed).withPropagationNs(propagationNanos)
+            .linkSlots();
+        return 2 * linkSlots * blockBytes;
+    }
     /** Default data bytes per block: 7, the hardware's (a type byte and 56 data bits, edm-protocol §8 A7). */
     public static final int DEFAULT_BLOCK_BYTES = 7;
     /** Default host order: the reference's, so that comparisons with it hold (edm-protocol §8 A19). */
@@ -611,7 +626,9 @@ public record SimConfig(
                 linkSpeed,
                 propagationNanos != null ? propagationNanos : DEFAULT_PROPAGATION_NS,
                 chunkBytes != null ? chunkBytes : DEFAULT_CHUNK_BYTES,
-                releaseBytes != null ? releaseBytes : DEFAULT_RELEASE_BYTES,
+                releaseBytes != null ? releaseBytes :
+                    netsimCompat ? DEFAULT_RELEASE_BYTES : bandwidthDelayBytes(linkSpeed,
+                        propagationNanos != null ? propagationNanos : DEFAULT_PROPAGATION_NS, block),
                 netsimCompat ? Framing.netsim() : Framing.wire(block),
                 hostOrder != null ? hostOrder : DEFAULT_HOST_ORDER,
                 matcherKind,

@@ -2,6 +2,8 @@ package org.edm.cli;
 
 import org.edm.bench.JmhCommand;
 import org.edm.cli.phy.PhyCommand;
+import org.edm.sim.RackSimulationRunner;
+import org.edm.sim.SimCommand;
 import picocli.CommandLine;
 
 /** The list of {@code edm} subcommands, in the order {@code edm --help} shows them. */
@@ -14,6 +16,7 @@ final class Subcommands
     static void register(final CommandLine edm)
     {
         edm.addSubcommand(new PhyCommand());
+        edm.addSubcommand(new SimCommand(new RackSimulationRunner()));
         final CommandLine jmh = new CommandLine(new JmhCommand());
         jmh.setUnmatchedArgumentsAllowed(true);
         jmh.setUnmatchedOptionsArePositionalParams(true);

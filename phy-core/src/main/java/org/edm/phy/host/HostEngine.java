@@ -270,9 +270,16 @@ public final class HostEngine
         out.nextIndex[id] = index + 1;
         streams.sent(cls, key, what, index, last);
         announcing[c] = index == 0 && !last && framing.resumeBlocks() > 0 ? id : -1;
-        if (index == 0 && cls != CLASS_RRESP)
+        if (index == 0)
         {
-            trace.firstBlockSent(out.requestId[id], slot);
+            if (cls == CLASS_RRESP)
+            {
+                trace.responseStarted(d.destination(), d.tag(), slot);
+            }
+            else
+            {
+                trace.firstBlockSent(out.requestId[id], slot);
+            }
         }
         if (OutboundMessages.needsGrant(cls))
         {
@@ -340,6 +347,10 @@ public final class HostEngine
 
     private void onMessageBlock(final int event, final long slot)
     {
+        if (!receiver.identified())
+        {
+            return;
+        }
         switch (receiver.messageClass())
         {
             case CLASS_RRESP -> onResponseBlock(event, slot);
@@ -347,6 +358,7 @@ public final class HostEngine
             {
                 if (receiver.last())
                 {
+                    trace.readRequestDelivered(receiver.source(), receiver.tag(), slot);
                     onReadRequest();
                 }
             }

@@ -22,6 +22,16 @@ public interface HostTrace
     {
     }
 
+    /** As a memory node: read request {@code tag} of {@code requester} arrived whole. */
+    default void readRequestDelivered(final int requester, final int tag, final long slot)
+    {
+    }
+
+    /** As a memory node: the first block of the response to read {@code tag} of {@code requester} went out. */
+    default void responseStarted(final int requester, final int tag, final long slot)
+    {
+    }
+
     /** As a memory node: the first GRANT for the response to read {@code tag} of {@code requester} arrived. */
     default void responseGranted(final int requester, final int tag, final long slot)
     {

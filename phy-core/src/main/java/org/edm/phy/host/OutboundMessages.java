@@ -156,12 +156,12 @@ final class OutboundMessages
         state[id] = WAITING;
     }
 
-    /** Refreshes a granted message's key after it sent a block (fewer remaining). */
+    /** Refreshes a granted message's key after it sent a block: fewer remaining, so the key only falls. */
     void reprioritise(final int id)
     {
         if (state[id] == GRANTED)
         {
-            granted.put(id, priority(id));
+            granted.decreaseKey(id, priority(id));
         }
     }
 

@@ -243,6 +243,18 @@ public final class CentralScheduler
         dirty = true;
     }
 
+    /** The registration number of a live entry: with {@link #isLive} it tells a reused entry id from the old one. */
+    public long sequence(final int entry)
+    {
+        return table.sequence[entry];
+    }
+
+    /** Whether {@code entry} still holds the message that had {@code sequence} when registered. */
+    public boolean isLive(final int entry, final long sequence)
+    {
+        return entry >= 0 && entry < table.capacity() && table.live[entry] && table.sequence[entry] == sequence;
+    }
+
     public int kind(final int entry)
     {
         return table.kind[entry];

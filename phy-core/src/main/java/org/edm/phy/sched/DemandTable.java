@@ -20,7 +20,7 @@ final class DemandTable
     private int[] freeIds;
     private int freeCount;
     private int capacity;
-    private int live;
+    private int liveCount;
 
     long[] messageKey;
     int[] kind;
@@ -40,6 +40,7 @@ final class DemandTable
     long[] eligibleFrom;
     boolean[] firstGrantPending;
     long[] registeredSlot;
+    boolean[] live;
 
     DemandTable(final int initialCapacity)
     {
@@ -56,7 +57,7 @@ final class DemandTable
 
     int live()
     {
-        return live;
+        return liveCount;
     }
 
     int capacity()
@@ -84,18 +85,20 @@ final class DemandTable
         index.put(key, id);
         messageKey[id] = key;
         eligibleKey[id] = -1;
-        live++;
+        this.live[id] = true;
+        liveCount++;
         return id;
     }
 
     void free(final int id)
     {
         index.remove(messageKey[id]);
+        live[id] = false;
         eligibleKey[id] = -1;
         remaining[id] = 0;
         quota[id] = 0;
         freeIds[freeCount++] = id;
-        live--;
+        liveCount--;
     }
 
     private void grow()
@@ -115,6 +118,7 @@ final class DemandTable
         eligibleFrom = Arrays.copyOf(eligibleFrom, capacity);
         firstGrantPending = Arrays.copyOf(firstGrantPending, capacity);
         registeredSlot = Arrays.copyOf(registeredSlot, capacity);
+        live = Arrays.copyOf(live, capacity);
         freeIds = Arrays.copyOf(freeIds, capacity);
         for (int id = capacity - 1; id >= old; id--)
         {
@@ -137,5 +141,6 @@ final class DemandTable
         eligibleFrom = new long[size];
         firstGrantPending = new boolean[size];
         registeredSlot = new long[size];
+        live = new boolean[size];
     }
 }

@@ -24,8 +24,12 @@ final class BlockRecords
     int[] source;
     int[] destination;
     int[] entry;
+    /** The scheduler's registration number of {@code entry}, to tell a reused entry id from this message's. */
+    long[] entrySequence;
     int[] account;
     boolean[] last;
+    /** First slot in which the block may leave (a block accepted in slot t leaves at t+1 at the earliest). */
+    long[] readySlot;
 
     BlockRecords(final int initialCapacity)
     {
@@ -55,6 +59,12 @@ final class BlockRecords
         head++;
     }
 
+    /** Removes the record appended last (it was placed elsewhere instead). */
+    void removeLast()
+    {
+        tail--;
+    }
+
     void clear()
     {
         head = tail;
@@ -77,6 +87,7 @@ final class BlockRecords
         entry[at] = -1;
         account[at] = 0;
         last[at] = false;
+        readySlot[at] = 0;
         return at;
     }
 
@@ -92,8 +103,10 @@ final class BlockRecords
         source[at] = other.source[from];
         destination[at] = other.destination[from];
         entry[at] = other.entry[from];
+        entrySequence[at] = other.entrySequence[from];
         account[at] = other.account[from];
         last[at] = other.last[from];
+        readySlot[at] = other.readySlot[from];
     }
 
     private void grow()
@@ -110,8 +123,10 @@ final class BlockRecords
         final int[] so = new int[size << 1];
         final int[] d = new int[size << 1];
         final int[] en = new int[size << 1];
+        final long[] es = new long[size << 1];
         final int[] a = new int[size << 1];
         final boolean[] la = new boolean[size << 1];
+        final long[] rs = new long[size << 1];
         for (int k = 0; k < size; k++)
         {
             final int from = (int)(head + k) & mask;
@@ -126,8 +141,10 @@ final class BlockRecords
             so[k] = source[from];
             d[k] = destination[from];
             en[k] = entry[from];
+            es[k] = entrySequence[from];
             a[k] = account[from];
             la[k] = last[from];
+            rs[k] = readySlot[from];
         }
         sync = s;
         payload = p;
@@ -140,8 +157,10 @@ final class BlockRecords
         source = so;
         destination = d;
         entry = en;
+        entrySequence = es;
         account = a;
         last = la;
+        readySlot = rs;
         head = 0;
         tail = size;
         mask = (size << 1) - 1;
@@ -160,8 +179,10 @@ final class BlockRecords
         source = new int[size];
         destination = new int[size];
         entry = new int[size];
+        entrySequence = new long[size];
         account = new int[size];
         last = new boolean[size];
+        readySlot = new long[size];
         Arrays.fill(entry, -1);
     }
 }

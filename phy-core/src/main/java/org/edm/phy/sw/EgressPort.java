@@ -13,12 +13,20 @@ interface EgressPort
     BlockRecords control(int messageClass);
 
     /**
-     * Chooses this slot's block.
+     * Chooses the block for slot {@code slot}, among those whose ready slot has come.
      *
-     * @return the record slot in {@link #chosen()}, or -1 when nothing waits. The caller reads it, then calls
+     * @return the record slot in {@link #chosen()}, or -1 when nothing may leave now. The caller reads it, then calls
      *         {@link #consume()}.
      */
-    int choose();
+    int choose(long slot);
+
+    /**
+     * Queues a block that crossed the switch straight into its place, to leave at its ready slot at the earliest: for
+     * egress orders that do not interleave it with blocks the scheduler makes in the same slot (lanes).
+     *
+     * @return false when this egress needs blocks staged for a slot first (the reference FIFO).
+     */
+    boolean enqueueDirect(BlockRecords from, int at);
 
     /** The records that hold the chosen block. */
     BlockRecords chosen();

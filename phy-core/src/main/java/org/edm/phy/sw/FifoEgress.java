@@ -19,9 +19,14 @@ final class FifoEgress implements EgressPort
         return fifo;
     }
 
-    public int choose()
+    public int choose(final long slot)
     {
         return fifo.isEmpty() ? -1 : fifo.headSlot();
+    }
+
+    public boolean enqueueDirect(final BlockRecords from, final int at)
+    {
+        return false;
     }
 
     public BlockRecords chosen()

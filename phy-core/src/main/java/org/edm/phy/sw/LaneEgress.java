@@ -82,7 +82,13 @@ final class LaneEgress implements EgressPort
         };
     }
 
-    public int choose()
+    public boolean enqueueDirect(final BlockRecords from, final int at)
+    {
+        enqueue(from, at);
+        return true;
+    }
+
+    public int choose(final long slot)
     {
         announcing = false;
         chosenLanes = null;
@@ -90,11 +96,11 @@ final class LaneEgress implements EgressPort
         {
             final int at = switch (cls)
             {
-                case CLASS_RRESP -> chooseLane(responseLanes);
-                case CLASS_WREQ -> chooseLane(writeLanes);
-                case CLASS_ACK -> chooseFifo(acks);
-                case CLASS_RREQ -> chooseFifo(requests);
-                default -> chooseFifo(grants);
+                case CLASS_RRESP -> chooseLane(responseLanes, slot);
+                case CLASS_WREQ -> chooseLane(writeLanes, slot);
+                case CLASS_ACK -> chooseFifo(acks, slot);
+                case CLASS_RREQ -> chooseFifo(requests, slot);
+                default -> chooseFifo(grants, slot);
             };
             if (at >= 0 || announcing)
             {
@@ -149,9 +155,9 @@ final class LaneEgress implements EgressPort
         return laneBlocks + acks.size() + grants.size() + requests.size();
     }
 
-    private int chooseFifo(final BlockRecords fifo)
+    private int chooseFifo(final BlockRecords fifo, final long slot)
     {
-        if (fifo.isEmpty())
+        if (fifo.isEmpty() || fifo.readySlot[fifo.headSlot()] > slot)
         {
             return -1;
         }
@@ -159,9 +165,9 @@ final class LaneEgress implements EgressPort
         return fifo.headSlot();
     }
 
-    private int chooseLane(final Lanes lanes)
+    private int chooseLane(final Lanes lanes, final long slot)
     {
-        final int lane = lanes.pick();
+        final int lane = lanes.pick(slot);
         if (lane < 0)
         {
             return -1;
@@ -178,6 +184,8 @@ final class LaneEgress implements EgressPort
             announcementSync = segmenter.sync();
             announcing = true;
             lanes.announcing = what == SendStreams.RESUME_HEADER ? lane : -1;
+            // the receiver now has this lane's message open: keep serving it
+            lanes.open = lane;
             streams.sent(lanes.messageClass, key, what, queue.index[at], false);
             return -1;
         }
@@ -198,8 +206,11 @@ final class LaneEgress implements EgressPort
         private int[] free = new int[0];
         private int freeCount;
         private int laneCount;
-        private int open = -1;
+        int open = -1;
         int announcing = -1;
+        /** The lane the last block joined: consecutive blocks of a message skip the lookup. */
+        private long lastKey = -1;
+        private int lastLane = -1;
 
         Lanes(final int messageClass)
         {
@@ -214,6 +225,11 @@ final class LaneEgress implements EgressPort
         void add(final BlockRecords from, final int at)
         {
             final long key = SendStreams.messageKey(messageClass, from.requester[at], from.tag[at]);
+            if (key == lastKey && lastLane >= 0)
+            {
+                queues[lastLane].appendCopy(from, at);
+                return;
+            }
             int lane = (int)laneByKey.get(key);
             if (lane < 0)
             {
@@ -228,26 +244,34 @@ final class LaneEgress implements EgressPort
             queues[lane].appendCopy(from, at);
         }
 
-        /** The lane to serve: one finishing its announcement, the open one if it has blocks, else the oldest. */
-        int pick()
+        /**
+         * The lane to serve: one finishing its announcement, the open one if it has a block ready, else the oldest
+         * lane with a block ready.
+         */
+        int pick(final long slot)
         {
             if (announcing >= 0)
             {
                 return announcing;
             }
-            if (open >= 0 && !queues[open].isEmpty())
+            if (open >= 0 && ready(queues[open], slot))
             {
                 return open;
             }
             for (int i = 0; i < activeCount; i++)
             {
                 final int lane = active[i];
-                if (!queues[lane].isEmpty())
+                if (ready(queues[lane], slot))
                 {
                     return lane;
                 }
             }
             return -1;
+        }
+
+        private boolean ready(final BlockRecords queue, final long slot)
+        {
+            return !queue.isEmpty() && queue.readySlot[queue.headSlot()] <= slot;
         }
 
         void sent(final int lane, final BlockRecords queue, final int at)
@@ -265,6 +289,11 @@ final class LaneEgress implements EgressPort
         private void retire(final int lane, final long key)
         {
             laneByKey.remove(key);
+            if (lastLane == lane)
+            {
+                lastKey = -1;
+                lastLane = -1;
+            }
             for (int i = 0; i < activeCount; i++)
             {
                 if (active[i] == lane)

@@ -48,6 +48,10 @@ public final class SwitchEngine
     /** Per ingress port and class: a wire-framing header waiting for its tag block. */
     private final long[] pendingHeader;
     private final boolean[] hasPendingHeader;
+    /** Per ingress port and class: the last message seen and its scheduler entry, as most blocks follow their own. */
+    private final long[] cachedKey;
+    private final int[] cachedEntry;
+    private final long[] cachedSequence;
     /** Per ingress port: the read request being received (wire framing: up to 3 blocks). */
     private final long[] assembling;
     private final int[] assemblingCount;
@@ -55,6 +59,7 @@ public final class SwitchEngine
     private long[] held = new long[3 * 1024];
     private int[] heldCount = new int[1024];
 
+    private long currentSlot;
     private int upstreamCount;
     private int egressCount;
     /** Ports with memory blocks waiting, one bit each, so per-slot loops skip empty ports. */
@@ -107,6 +112,10 @@ public final class SwitchEngine
         pendingHeader = new long[ports * 3];
         hasPendingHeader = new boolean[ports * 3];
         assembling = new long[ports * 3];
+        cachedKey = new long[ports * 3];
+        cachedEntry = new int[ports * 3];
+        cachedSequence = new long[ports * 3];
+        Arrays.fill(cachedEntry, -1);
         assemblingCount = new int[ports];
         blocksIn = new long[ports];
         blocksOut = new long[ports];
@@ -167,7 +176,7 @@ public final class SwitchEngine
         {
             return false;
         }
-        final int at = out.choose();
+        final int at = out.choose(slot);
         if (out.announcing())
         {
             sync = out.announcementSync();
@@ -223,6 +232,12 @@ public final class SwitchEngine
         }
     }
 
+    /** Word {@code word} of the busy-port bitset (ports 64*word .. 64*word+63), for callers that scan it fast. */
+    public long busyPorts(final int word)
+    {
+        return egressBusy[word];
+    }
+
     private void markBusy(final int port)
     {
         egressBusy[port >>> 6] |= 1L << port;
@@ -259,6 +274,7 @@ public final class SwitchEngine
     /** Hands in a memory block that arrived on {@code port}. */
     public void accept(final int port, final long slot, final int blockSync, final long blockPayload)
     {
+        currentSlot = slot;
         blocksIn[port]++;
         final Reassembler rx = ingress[port];
         final int event = rx.accept(blockSync, blockPayload);
@@ -320,6 +336,7 @@ public final class SwitchEngine
         in.egress[at] = to;
         in.requester[at] = requester;
         in.tag[at] = rx.tag();
+        in.readySlot[at] = currentSlot + 1;
         upstreamCount++;
     }
 
@@ -335,6 +352,8 @@ public final class SwitchEngine
         final int c = port * 3 + (cls - CLASS_RREQ);
         if (event == Reassembler.RESUME)
         {
+            // the header just held was the resume announcement's, not a message's: the egress makes its own
+            hasPendingHeader[c] = false;
             return;
         }
         if (!rx.identified())
@@ -343,8 +362,7 @@ public final class SwitchEngine
             hasPendingHeader[c] = true;
             return;
         }
-        final int kind = cls == CLASS_WREQ ? CentralScheduler.WRITE : CentralScheduler.READ_RESPONSE;
-        final int entry = scheduler.find(kind, rx.requester(), rx.tag());
+        final int entry = entryOf(c, cls, rx.requester(), rx.tag());
         if (entry < 0 || scheduler.sender(entry) != port)
         {
             ungranted++;
@@ -358,6 +376,21 @@ public final class SwitchEngine
             forward(port, to, entry, rx, org.edm.phy.pcs.Block.SYNC_CONTROL, pendingHeader[c], 0, false);
         }
         forward(port, to, entry, rx, blockSync, blockPayload, rx.blockIndex(), rx.last());
+    }
+
+    private int entryOf(final int c, final int cls, final int requester, final int tag)
+    {
+        final long key = ((long)requester << 16) | (tag & 0xFFFF);
+        if (cachedKey[c] == key && scheduler.isLive(cachedEntry[c], cachedSequence[c]))
+        {
+            return cachedEntry[c];
+        }
+        final int kind = cls == CLASS_WREQ ? CentralScheduler.WRITE : CentralScheduler.READ_RESPONSE;
+        final int entry = scheduler.find(kind, requester, tag);
+        cachedKey[c] = key;
+        cachedEntry[c] = entry;
+        cachedSequence[c] = entry >= 0 ? scheduler.sequence(entry) : -1;
+        return entry;
     }
 
     private void forward(
@@ -380,9 +413,18 @@ public final class SwitchEngine
         in.source[at] = rx.source();
         in.destination[at] = rx.destination();
         in.entry[at] = entry;
+        in.entrySequence[at] = scheduler.sequence(entry);
         in.account[at] = 1;
         in.last[at] = last;
+        in.readySlot[at] = currentSlot + 1;
         upstreamCount++;
+        if (egress[to].enqueueDirect(in, at))
+        {
+            in.removeLast();
+            upstreamCount--;
+            egressCount++;
+            markBusy(to);
+        }
     }
 
     private void onReadRequestBlock(final int port, final long slot, final Reassembler rx, final long blockPayload)
@@ -453,8 +495,7 @@ public final class SwitchEngine
 
     private void account(final BlockRecords records, final int at, final int entry)
     {
-        final int kind = records.messageClass[at] == CLASS_WREQ ? CentralScheduler.WRITE : CentralScheduler.READ_RESPONSE;
-        if (scheduler.find(kind, records.requester[at], records.tag[at]) == entry)
+        if (scheduler.isLive(entry, records.entrySequence[at]))
         {
             scheduler.forwarded(entry, records.account[at]);
         }

@@ -65,6 +65,16 @@ public final class IndexedMinHeap
         }
     }
 
+    /**
+     * Lowers the key of {@code id}, which must be in the heap with a key no smaller than {@code key}: only moves it up,
+     * so it costs nothing when {@code id} is the top (a host sending the next block of its best message).
+     */
+    public void decreaseKey(final int id, final long key)
+    {
+        keys[id] = key;
+        siftUp(position[id]);
+    }
+
     public void remove(final int id)
     {
         final int at = position[id];
