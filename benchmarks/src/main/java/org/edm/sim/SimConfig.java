@@ -103,7 +103,9 @@ public record SimConfig(
      */
     public static int bandwidthDelayBytes(final LinkSpeed speed, final double propagationNanos, final int blockBytes)
     {
-        final int linkSlots = org.edm.phy.timing.TimingModel.calibrated(speed).withPropagationNs(propagationNanos)
+        // a bad propagation is reported by the range check that follows; it must not fail here first
+        final double propagation = Double.isFinite(propagationNanos) ? Math.max(0, propagationNanos) : 0;
+        final int linkSlots = org.edm.phy.timing.TimingModel.calibrated(speed).withPropagationNs(propagation)
             .linkSlots();
         return 2 * linkSlots * blockBytes;
     }

@@ -71,7 +71,9 @@ class SimCommandTest
         {
             assertThat(help).contains(option);
         }
-        assertThat(help).contains("Default: 100G").contains("Default: 256").contains("Default: 7")
+        assertThat(help.replaceAll("\\s+", " ")).contains("Default: 256; range [8")
+            .contains("Default: one bandwidth-delay product");
+        assertThat(help).contains("Default: 100G").contains("Default: 7")
             .contains("Default: greedy").contains("Default: 4;").contains("10000000000")
             .contains("--netsim-compat selects the preset").contains("Exit codes");
     }

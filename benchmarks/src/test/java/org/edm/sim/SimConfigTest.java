@@ -37,7 +37,8 @@ class SimConfigTest
         assertThat(config.propagationNanos()).isEqualTo(10);
         assertThat(config.propagationSlots()).isEqualTo(16);
         assertThat(config.chunkBytes()).isEqualTo(256);
-        assertThat(config.releaseBytes()).isEqualTo(256);
+        // one bandwidth-delay product of the calibrated 100G link: 2 x 80 slots x 7 bytes
+        assertThat(config.releaseBytes()).isEqualTo(1120);
         assertThat(config.framing()).isSameAs(Framing.wire(7));
         assertThat(config.blockBytes()).isEqualTo(7);
         assertThat(config.hostOrder()).isEqualTo(HostOrder.NETSIM);
