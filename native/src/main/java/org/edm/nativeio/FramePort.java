@@ -120,6 +120,18 @@ public interface FramePort extends AutoCloseable
         return result < 0 ? result : flush();
     }
 
+    /**
+     * Folds counters the kernel keeps by itself into {@link #counters()}: the frames it dropped because this port's
+     * ring or socket buffer was full while nobody polled. One system call; call it on a housekeeping cadence (or
+     * before reading the counters), not in every duty cycle. Owning thread only.
+     *
+     * @return 0, or {@link PortStatus#ERROR} or {@link PortStatus#CLOSED}.
+     */
+    default int updateCounters()
+    {
+        return isClosed() ? PortStatus.CLOSED : 0;
+    }
+
     /** The counters of this port; readable from any thread. */
     PortCounters counters();
 

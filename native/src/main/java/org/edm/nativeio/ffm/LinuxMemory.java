@@ -25,6 +25,7 @@ public final class LinuxMemory
     @CName public static final int MAP_HUGETLB = 0x40000;
     @CName public static final int MADV_HUGEPAGE = 14;
 
+    private static final MethodHandle GETPAGESIZE = Ffm.downcall("getpagesize", FunctionDescriptor.of(C_INT), false);
     private static final MethodHandle MMAP = Ffm.downcall(
         "mmap", FunctionDescriptor.of(C_LONG, C_POINTER, C_LONG, C_INT, C_INT, C_INT, C_LONG), false);
     private static final MethodHandle MUNMAP = Ffm.downcall(
@@ -38,6 +39,19 @@ public final class LinuxMemory
 
     private LinuxMemory()
     {
+    }
+
+    /** {@code getpagesize()}: the base page size in bytes. */
+    public static int pageSize(final MemorySegment state)
+    {
+        try
+        {
+            return (int)GETPAGESIZE.invokeExact(state);
+        }
+        catch (final Throwable t)
+        {
+            throw Ffm.linkageBug(t);
+        }
     }
 
     /** {@code mmap(NULL, length, prot, flags, fd, 0)}; the address, or minus errno ({@code MAP_FAILED} is -1). */

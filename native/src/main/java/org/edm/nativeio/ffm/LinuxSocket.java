@@ -19,8 +19,10 @@ import static org.edm.nativeio.ffm.Ffm.C_POINTER;
  * <p>
  * Critical (no thread-state transition) are only the calls meant for the data path, which callers must make with
  * {@link #MSG_DONTWAIT}: {@link #sendtoNow}, {@link #sendmmsgNow}, {@link #recvmmsgNow}. They never block and return
- * within microseconds (on veth the peer's receive path runs inside the send, about 1 us per frame). The set-up calls
- * ({@code socket}, {@code bind}, {@code setsockopt}, ...) are ordinary downcalls.
+ * within microseconds (on veth the peer's receive path runs inside the send, about 1 us per frame). They take raw
+ * addresses ({@code long}; a pointer and a {@code long} travel in the same register on LP64) so that the data path
+ * can point into its preallocated arrays without creating segment objects. The set-up calls ({@code socket},
+ * {@code bind}, {@code setsockopt}, ...) are ordinary downcalls.
  * <pre>
  *   struct iovec   (16)  0: void *iov_base   8: size_t iov_len
  *   struct msghdr  (56)  0: void *msg_name   8: socklen_t msg_namelen   16: struct iovec *msg_iov
@@ -45,6 +47,10 @@ public final class LinuxSocket
     @CName public static final int SO_SNDBUFFORCE = 32;
     @CName public static final int SO_RCVBUFFORCE = 33;
     @CName public static final int SO_RXQ_OVFL = 40;
+    @CName public static final int SO_MEMINFO = 55;
+    /** Index of the drop count in the {@code u32} array {@code SO_MEMINFO} returns. */
+    @CName public static final int SK_MEMINFO_DROPS = 8;
+    @CName public static final int SK_MEMINFO_VARS = 9;
     @CName public static final int IPPROTO_UDP = 17;
     @CName public static final int MSG_DONTWAIT = 0x40;
     @CName public static final int MSG_TRUNC = 0x20;
@@ -132,11 +138,11 @@ public final class LinuxSocket
     private static final MethodHandle IF_NAMETOINDEX = Ffm.downcall(
         "if_nametoindex", FunctionDescriptor.of(C_INT, C_POINTER), false);
     private static final MethodHandle SENDTO = Ffm.downcall(
-        "sendto", FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_LONG, C_INT, C_POINTER, C_INT), true);
+        "sendto", FunctionDescriptor.of(C_LONG, C_INT, C_LONG, C_LONG, C_INT, C_LONG, C_INT), true);
     private static final MethodHandle SENDMMSG = Ffm.downcall(
-        "sendmmsg", FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT, C_INT), true);
+        "sendmmsg", FunctionDescriptor.of(C_INT, C_INT, C_LONG, C_INT, C_INT), true);
     private static final MethodHandle RECVMMSG = Ffm.downcall(
-        "recvmmsg", FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_INT, C_INT, C_POINTER), true);
+        "recvmmsg", FunctionDescriptor.of(C_INT, C_INT, C_LONG, C_INT, C_INT, C_LONG), true);
 
     private LinuxSocket()
     {
@@ -241,8 +247,8 @@ public final class LinuxSocket
 
     /** {@code sendto(fd, buffer, length, flags, address, addressLength)}; critical, so flags must hold MSG_DONTWAIT. */
     public static long sendtoNow(
-        final MemorySegment state, final int fd, final MemorySegment buffer, final long length, final int flags,
-        final MemorySegment address, final int addressLength)
+        final MemorySegment state, final int fd, final long buffer, final long length, final int flags,
+        final long address, final int addressLength)
     {
         try
         {
@@ -256,7 +262,7 @@ public final class LinuxSocket
 
     /** {@code sendmmsg(fd, messages, count, flags)}; critical, so flags must hold MSG_DONTWAIT. */
     public static int sendmmsgNow(
-        final MemorySegment state, final int fd, final MemorySegment messages, final int count, final int flags)
+        final MemorySegment state, final int fd, final long messages, final int count, final int flags)
     {
         try
         {
@@ -270,11 +276,11 @@ public final class LinuxSocket
 
     /** {@code recvmmsg(fd, messages, count, flags, NULL)}; critical, so flags must hold MSG_DONTWAIT. */
     public static int recvmmsgNow(
-        final MemorySegment state, final int fd, final MemorySegment messages, final int count, final int flags)
+        final MemorySegment state, final int fd, final long messages, final int count, final int flags)
     {
         try
         {
-            return Ffm.result((int)RECVMMSG.invokeExact(state, fd, messages, count, flags, MemorySegment.NULL), state);
+            return Ffm.result((int)RECVMMSG.invokeExact(state, fd, messages, count, flags, 0L), state);
         }
         catch (final Throwable t)
         {
