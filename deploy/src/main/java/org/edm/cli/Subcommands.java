@@ -11,5 +11,7 @@ final class Subcommands
 
     static void register(final CommandLine edm)
     {
+        edm.addSubcommand(new org.edm.cli.rack.RackCommand());
+        edm.addSubcommand(new org.edm.bench.floor.FloorCommand());
     }
 }
