@@ -48,8 +48,28 @@ final class FloorPorts implements AutoCloseable
         this.pingerMac = pingerMac;
         this.echoMac = echoMac;
         all.add(pinger);
-        all.add(echo);
+        if (echo != null)
+        {
+            all.add(echo);
+        }
         all.addAll(List.of(switchPorts));
+    }
+
+    /**
+     * Only host 0's port, for a send-rate run without a receiver: on a local rack nothing listens on the switch port,
+     * so its kernel drops the frames right away (as the C floor did); other transports get both ends.
+     */
+    static FloorPorts openSender(final Transport transport, final Path rackFile, final PortOptions options)
+    {
+        if (transport != Transport.PACKET)
+        {
+            return open(transport, false, rackFile, options);
+        }
+        final RackDescription rack = RackFile.read(rackFile);
+        final RackDescription.Host host0 = rack.hosts().get(0);
+        final PacketPort pinger = PacketPort.open(host0.namespace(), host0.interfaceName(), options);
+        return new FloorPorts(pinger, null, new FramePort[0], new long[0], Macs.of(pinger.macAddress()),
+            Macs.parse(rack.switchPortOf(host0.name()).mac()));
     }
 
     static FloorPorts open(

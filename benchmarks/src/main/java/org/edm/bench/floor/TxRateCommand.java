@@ -46,8 +46,9 @@ public final class TxRateCommand implements Runnable
     java.util.List<String> measure(final Consumer<String> report)
     {
         final int size = floor.size;
-        try (FloorPorts ports = FloorPorts.open(floor.transport(), false, floor.rackFile(),
-            floor.portOptions().txFrames(Math.max(batch, 1)).rxFrames(4096)))
+        final org.edm.nativeio.PortOptions options = floor.portOptions().txFrames(Math.max(batch, 1)).rxFrames(4096);
+        try (FloorPorts ports = receive ? FloorPorts.open(floor.transport(), false, floor.rackFile(), options) :
+            FloorPorts.openSender(floor.transport(), floor.rackFile(), options))
         {
             floor.pinMeasuringThread(report);
             final FramePort sender = ports.pinger;
@@ -57,7 +58,7 @@ public final class TxRateCommand implements Runnable
             Macs.write(template, 6, ports.pingerMac);
             template.putShort(FramePort.ETHER_TYPE_OFFSET, (short)FramePort.EDM_ETHER_TYPE, java.nio.ByteOrder.BIG_ENDIAN);
 
-            final Sink sink = new Sink(receiver, floor.idleStrategy());
+            final Sink sink = receiver == null ? null : new Sink(receiver, floor.idleStrategy());
             Thread other = null;
             if (receive)
             {
@@ -69,12 +70,12 @@ public final class TxRateCommand implements Runnable
                 send(sender, template, size, (long)(warmupSeconds * 1e9));
                 final long framesBefore = sender.counters().get(PortCounter.FRAMES_OUT);
                 final long fullBefore = sender.counters().get(PortCounter.RING_FULL);
-                final long receivedBefore = sink.received;
+                final long receivedBefore = sink == null ? 0 : sink.received;
                 final long start = System.nanoTime();
                 send(sender, template, size, (long)(seconds * 1e9));
                 final long elapsed = System.nanoTime() - start;
                 final long frames = sender.counters().get(PortCounter.FRAMES_OUT) - framesBefore;
-                final long received = sink.received - receivedBefore;
+                final long received = sink == null ? 0 : sink.received - receivedBefore;
                 final double mpps = frames / (elapsed / 1e9) / 1e6;
                 final java.util.List<String> lines = new java.util.ArrayList<>();
                 lines.add("txrate " + floor.describe() + " batch=" + batch + " receive=" + receive);
@@ -90,7 +91,10 @@ public final class TxRateCommand implements Runnable
             }
             finally
             {
-                sink.running = false;
+                if (sink != null)
+                {
+                    sink.running = false;
+                }
                 if (other != null)
                 {
                     try
