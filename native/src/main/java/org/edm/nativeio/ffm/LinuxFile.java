@@ -12,9 +12,9 @@ import static org.edm.nativeio.ffm.Ffm.C_LONG;
 import static org.edm.nativeio.ffm.Ffm.C_POINTER;
 
 /**
- * File descriptors: {@code open}, {@code close}, {@code ioctl}, {@code poll}. Every call returns its result, or minus
- * errno on failure. None is critical: {@code open} and {@code poll} may block, and {@code ioctl}'s cost depends on
- * the request.
+ * File descriptors: {@code open}, {@code close}, {@code ioctl}, {@code poll}, {@code read}, {@code write}. Every call
+ * returns its result, or minus errno on failure. Only {@code read}/{@code write} are critical, for non-blocking
+ * descriptors (a TAP device); {@code open} and {@code poll} may block, and {@code ioctl}'s cost depends on the request.
  */
 public final class LinuxFile
 {
@@ -40,6 +40,11 @@ public final class LinuxFile
         "ioctl", FunctionDescriptor.of(C_INT, C_INT, C_LONG, C_POINTER), false, 2);
     private static final MethodHandle POLL = Ffm.downcall(
         "poll", FunctionDescriptor.of(C_INT, C_POINTER, C_LONG, C_INT), false);
+
+    private static final MethodHandle READ = Ffm.downcall(
+        "read", FunctionDescriptor.of(C_LONG, C_INT, C_LONG, C_LONG), true);
+    private static final MethodHandle WRITE = Ffm.downcall(
+        "write", FunctionDescriptor.of(C_LONG, C_INT, C_LONG, C_LONG), true);
 
     private LinuxFile()
     {
@@ -77,6 +82,35 @@ public final class LinuxFile
         try
         {
             return Ffm.result((int)IOCTL.invokeExact(state, fd, request, arg), state);
+        }
+        catch (final Throwable t)
+        {
+            throw Ffm.linkageBug(t);
+        }
+    }
+
+    /**
+     * {@code read(fd, buffer, length)} on a descriptor opened with {@link #O_NONBLOCK}; critical, so never use it on a
+     * blocking descriptor. {@code buffer} is a raw address.
+     */
+    public static long readNow(final MemorySegment state, final int fd, final long buffer, final long length)
+    {
+        try
+        {
+            return Ffm.result((long)READ.invokeExact(state, fd, buffer, length), state);
+        }
+        catch (final Throwable t)
+        {
+            throw Ffm.linkageBug(t);
+        }
+    }
+
+    /** {@code write(fd, buffer, length)} on a descriptor opened with {@link #O_NONBLOCK}; critical, like {@link #readNow}. */
+    public static long writeNow(final MemorySegment state, final int fd, final long buffer, final long length)
+    {
+        try
+        {
+            return Ffm.result((long)WRITE.invokeExact(state, fd, buffer, length), state);
         }
         catch (final Throwable t)
         {
