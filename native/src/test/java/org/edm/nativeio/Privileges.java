@@ -34,11 +34,22 @@ public final class Privileges
         return false;
     }
 
-    /** Skips unless root with iproute2: namespace, veth and AF_PACKET tests. */
-    public static void assumeNamespaceCapable()
+    private static final String NOT_PRIVILEGED = "skipped: needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN to create " +
+        "network namespaces and veth pairs, CAP_NET_RAW for AF_PACKET sockets), which this process does not have; " +
+        "run the build as root, as .ci/run does";
+    private static boolean told;
+
+    /** Skips unless root with iproute2: namespace, veth and AF_PACKET tests; says why once on stderr too. */
+    public static synchronized void assumeNamespaceCapable()
     {
-        Assumptions.assumeTrue(isRoot(), "skipped: needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN to create network " +
-            "namespaces and veth pairs, CAP_NET_RAW for AF_PACKET sockets); run the build as root, as .ci/run does");
+        final boolean capable = Capabilities.has(Capabilities.CAP_NET_ADMIN) &&
+            Capabilities.has(Capabilities.CAP_SYS_ADMIN) && Capabilities.has(Capabilities.CAP_NET_RAW);
+        if (!capable && !told)
+        {
+            told = true;
+            System.err.println("[edm native tests] namespace, veth, AF_PACKET and TAP tests " + NOT_PRIVILEGED);
+        }
+        Assumptions.assumeTrue(capable, NOT_PRIVILEGED);
         Assumptions.assumeTrue(IpCommand.isAvailable(), "skipped: iproute2's 'ip' is not installed");
     }
 }

@@ -35,7 +35,8 @@ class FloorCommandsTest
     @Test
     void shouldPingPongAndSendOnALocalRack(@TempDir final Path dir)
     {
-        Assumptions.assumeTrue(Capabilities.has(Capabilities.CAP_SYS_ADMIN) && IpCommand.isAvailable(),
+        Assumptions.assumeTrue(Capabilities.has(Capabilities.CAP_SYS_ADMIN) && Capabilities.has(Capabilities.CAP_NET_ADMIN)
+            && Capabilities.has(Capabilities.CAP_NET_RAW) && IpCommand.isAvailable(),
             "skipped: needs root (CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW) and iproute2 for a local rack");
         final String name = "ft" + ProcessHandle.current().pid() % 1_000_000;
         final Path file = dir.resolve(name + ".yaml");

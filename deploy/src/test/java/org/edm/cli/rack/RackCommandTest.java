@@ -52,7 +52,8 @@ class RackCommandTest
     @Test
     void shouldBringARackUpShowItAndTakeItDown(@TempDir final Path dir)
     {
-        Assumptions.assumeTrue(Capabilities.has(Capabilities.CAP_SYS_ADMIN) && IpCommand.isAvailable(),
+        Assumptions.assumeTrue(Capabilities.has(Capabilities.CAP_SYS_ADMIN) && Capabilities.has(Capabilities.CAP_NET_ADMIN)
+            && Capabilities.has(Capabilities.CAP_NET_RAW) && IpCommand.isAvailable(),
             "skipped: needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN) and iproute2 to create namespaces");
         final String name = "ct" + ProcessHandle.current().pid() % 1_000_000;
         final Path file = dir.resolve(name + ".yaml");
