@@ -70,9 +70,8 @@ class LocalRackTest
         assertThat(rack.status(up)).anyMatch(line -> line.contains("h1") && line.contains("ours, link up"));
 
         final RackDescription.Host h1 = up.host("h1");
-        try (PacketPort host = PacketPort.open(h1.namespace(), h1.interfaceName(), new PortOptions());
-            PacketPort port = PacketPort.open(up.fabric().namespace(), up.switchPortOf("h1").interfaceName(),
-                new PortOptions()))
+        try (PacketPort host = RackPorts.host(up, "h1", new PortOptions());
+            PacketPort port = RackPorts.switchPort(up, "h1", new PortOptions()))
         {
             assertThat(host.macAddress()).isEqualTo(macBytes(h1.mac()));
             final UnsafeBuffer frame = new UnsafeBuffer(new byte[60]);
