@@ -1,6 +1,8 @@
 package org.edm.cli;
 
 import org.edm.bench.JmhCommand;
+import org.edm.bench.floor.FloorCommand;
+import org.edm.cli.rack.RackCommand;
 import org.edm.cli.phy.PhyCommand;
 import org.edm.sim.RackSimulationRunner;
 import org.edm.sim.SimCommand;
@@ -21,5 +23,7 @@ final class Subcommands
         jmh.setUnmatchedArgumentsAllowed(true);
         jmh.setUnmatchedOptionsArePositionalParams(true);
         edm.addSubcommand(jmh);
+        edm.addSubcommand(new RackCommand());
+        edm.addSubcommand(new FloorCommand());
     }
 }
