@@ -1,5 +1,8 @@
 package org.edm.sim;
 
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.edm.phy.host.CompletionListener;
 import org.edm.phy.host.HostConfig;
 import org.edm.phy.host.HostEngine;
@@ -36,6 +39,7 @@ public final class RackModel
     private final int delay;
     private final int ringSize;
     private final HostEngine[] engines;
+    private final MemoryRegions[] regions;
     private final SwitchEngine fabricSwitch;
     private final long[] hostBusy;
 
@@ -60,10 +64,20 @@ public final class RackModel
         hostBusy = new long[words];
         engines = new HostEngine[hosts];
         final CompletionListener completions = listener::completed;
+        regions = new MemoryRegions[hosts];
         for (int h = 0; h < hosts; h++)
         {
             final MemoryRegions regions = new MemoryRegions(parameters.framing().maxLength());
-            regions.register(REGION_KEY, null, Long.MAX_VALUE / 2);
+            if (parameters.regionBytes() == 0)
+            {
+                regions.register(REGION_KEY, null, Long.MAX_VALUE / 2);
+            }
+            else
+            {
+                regions.register(REGION_KEY, new UnsafeBuffer(new byte[parameters.regionBytes()]),
+                    parameters.regionBytes());
+            }
+            this.regions[h] = regions;
             final HostConfig config = HostConfig.defaults(h, parameters.framing())
                 .withOrder(parameters.hostOrder())
                 .withCapacity(parameters.maxOutstanding(), 2 * parameters.maxOutstanding() + 64)
@@ -120,6 +134,52 @@ public final class RackModel
         final int tag = engines[requester].submitWrite(requestId, memoryNode, REGION_KEY, 0, bytes, null, 0, slot);
         markBusy(requester);
         return tag;
+    }
+
+    /**
+     * Issues a read with every field given: region key, address, and where the data goes (null: discarded).
+     *
+     * @return the tag, or a negative CompletionStatus code.
+     */
+    public int submitRead(
+        final long requestId,
+        final int requester,
+        final int memoryNode,
+        final int key,
+        final long address,
+        final int bytes,
+        final MutableDirectBuffer destination,
+        final int offset,
+        final long slot)
+    {
+        final int tag = engines[requester].submitRead(requestId, memoryNode, key, address, bytes, destination, offset,
+            slot);
+        markBusy(requester);
+        return tag;
+    }
+
+    /** Issues a write with every field given; the source must stay unchanged until the write completes. */
+    public int submitWrite(
+        final long requestId,
+        final int requester,
+        final int memoryNode,
+        final int key,
+        final long address,
+        final int bytes,
+        final DirectBuffer source,
+        final int offset,
+        final long slot)
+    {
+        final int tag = engines[requester].submitWrite(requestId, memoryNode, key, address, bytes, source, offset,
+            slot);
+        markBusy(requester);
+        return tag;
+    }
+
+    /** The regions host {@code index} serves (key 0; real when the rack was built with regionBytes > 0). */
+    public MemoryRegions regions(final int index)
+    {
+        return regions[index];
     }
 
     /** Whether host {@code requester} would refuse a request now for lack of room. */

@@ -17,6 +17,8 @@ import org.edm.phy.sw.EgressMode;
  * @param linkSlots      slots a block takes to cross a link (reference: 16 = 10 ns at 100G).
  * @param maxOutstanding requests one host may have outstanding (more wait in the host's backlog).
  * @param acknowledgeWrites whether writes are acknowledged (false: the reference's model, no write ACK).
+ * @param regionBytes    0: every host serves a virtual region (key 0, no data, any address); otherwise every host
+ *                       serves a real region of this many bytes under key 0, and data moves (tests of the protocol).
  */
 public record RackParameters(
     int hosts,
@@ -26,7 +28,8 @@ public record RackParameters(
     EgressMode egressMode,
     int linkSlots,
     int maxOutstanding,
-    boolean acknowledgeWrites)
+    boolean acknowledgeWrites,
+    int regionBytes)
 {
     public RackParameters
     {
@@ -44,10 +47,25 @@ public record RackParameters(
                 "hosts=" + hosts + " exceeds the " + (framing.maxNode() + 1) + " nodes the " + framing.name() +
                 " framing can address");
         }
+        if (regionBytes < 0)
+        {
+            throw new IllegalArgumentException("regionBytes=" + regionBytes + " must be >= 0");
+        }
+        if (regionBytes > 0 && !framing.carriesData())
+        {
+            throw new IllegalArgumentException("a real region needs a framing that carries data, not " + framing.name());
+        }
         if (linkSlots < 1)
         {
             throw new IllegalArgumentException("linkSlots=" + linkSlots + " must be >= 1");
         }
+    }
+
+    /** The same rack with real regions of {@code bytes} bytes at every host, so that data moves. */
+    public RackParameters withRegionBytes(final int bytes)
+    {
+        return new RackParameters(hosts, framing, scheduler, hostOrder, egressMode, linkSlots, maxOutstanding,
+            acknowledgeWrites, bytes);
     }
 
     /** The reference's IRD baseline on the same rack (edm-protocol §5.2): oracle release, no sender conflicts. */
@@ -55,13 +73,13 @@ public record RackParameters(
     {
         final RackParameters edm = netsim(hosts);
         return new RackParameters(hosts, edm.framing(), edm.scheduler().ird(), HostOrder.SRPT, edm.egressMode(),
-            edm.linkSlots(), edm.maxOutstanding(), edm.acknowledgeWrites());
+            edm.linkSlots(), edm.maxOutstanding(), edm.acknowledgeWrites(), 0);
     }
 
     /** The reference simulator's rack (edm-protocol §6.4): netsim framing, 16-slot links, greedy, FIFO egress. */
     public static RackParameters netsim(final int hosts)
     {
         return new RackParameters(hosts, Framing.netsim(), SchedulerConfig.reference(hosts), HostOrder.NETSIM,
-            EgressMode.FIFO, 16, 4096, false);
+            EgressMode.FIFO, 16, 4096, false, 0);
     }
 }

@@ -32,13 +32,13 @@ public final class RackSimulationRunner implements SimulationRunner
         {
             final RackParameters netsim = RackParameters.netsim(hosts);
             return new RackParameters(hosts, Framing.netsim(), scheduler(config, hosts, Framing.netsim(), 0),
-                config.hostOrder(), EgressMode.FIFO, (int)config.propagationSlots(), netsim.maxOutstanding(), false);
+                config.hostOrder(), EgressMode.FIFO, (int)config.propagationSlots(), netsim.maxOutstanding(), false, 0);
         }
         final TimingModel timing = timing(config);
         final Framing framing = config.framing();
         final EgressMode egress = framing.resumeBlocks() > 0 ? EgressMode.LANES : EgressMode.FIFO;
         return new RackParameters(hosts, framing, scheduler(config, hosts, framing, timing.schedulerSlots()),
-            config.hostOrder(), egress, timing.linkSlots(), 4096, true);
+            config.hostOrder(), egress, timing.linkSlots(), 4096, true, 0);
     }
 
     /** The timing model of a configuration (calibrated, with its propagation delay). */
