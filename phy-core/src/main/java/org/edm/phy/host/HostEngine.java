@@ -507,6 +507,15 @@ public final class HostEngine
         out.enqueue(id, false);
     }
 
+    /**
+     * Blocks of the incoming link were lost (a carrier sequence gap): forgets the messages being received, whose
+     * requests then end by timeout instead of being fed other messages' blocks.
+     */
+    public void linkReset()
+    {
+        receiver.reset();
+    }
+
     // ---- time ------------------------------------------------------------------------------------------------------
 
     /** Ends requests that outlived the timeout with TIMEOUT; cheap to call every slot (it scans rarely). */

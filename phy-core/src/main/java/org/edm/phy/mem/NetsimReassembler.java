@@ -47,6 +47,18 @@ final class NetsimReassembler extends Reassembler
         freeCount = maxOpen;
     }
 
+    public void reset()
+    {
+        countReset();
+        openSlots.clear();
+        final int size = freeSlots.length;
+        for (int i = 0; i < size; i++)
+        {
+            freeSlots[i] = size - 1 - i;
+        }
+        freeCount = size;
+    }
+
     public int accept(final int sync, final long payload)
     {
         startBlock();

@@ -56,6 +56,7 @@ public abstract class Reassembler
     private final long[] malformed = new long[REASONS];
     private long memoryBlocks;
     private long droppedBlocks;
+    private long resets;
     private long messagesCompleted;
 
     protected int messageClass;
@@ -85,6 +86,24 @@ public abstract class Reassembler
      * @return an event code (positive) or a malformed reason (negative).
      */
     public abstract int accept(int sync, long payload);
+
+    /**
+     * Forgets every open and paused message, after blocks of the link were lost (a carrier sequence gap): their
+     * remaining blocks would otherwise be taken for other messages' (they are now dropped as orphans, counted, and
+     * the requests they belong to end by timeout).
+     */
+    public abstract void reset();
+
+    /** Times {@link #reset()} was called. */
+    public final long resets()
+    {
+        return resets;
+    }
+
+    protected final void countReset()
+    {
+        resets++;
+    }
 
     public final Framing framing()
     {

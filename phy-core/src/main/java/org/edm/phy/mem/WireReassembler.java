@@ -76,6 +76,19 @@ final class WireReassembler extends Reassembler
         freeCount = maxPaused;
     }
 
+    public void reset()
+    {
+        countReset();
+        java.util.Arrays.fill(state, IDLE);
+        pausedSlots.clear();
+        final int size = freeSlots.length;
+        for (int i = 0; i < size; i++)
+        {
+            freeSlots[i] = size - 1 - i;
+        }
+        freeCount = size;
+    }
+
     public int accept(final int sync, final long payload)
     {
         startBlock();

@@ -1,0 +1,190 @@
+package org.edm.agent;
+
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.edm.nativeio.FrameHandler;
+import org.edm.nativeio.FramePort;
+import org.edm.phy.carrier.CarrierPacker;
+import org.edm.phy.carrier.CarrierReceiver;
+import org.edm.phy.pcs.Block;
+import org.edm.phy.pcs.BlockSink;
+
+/**
+ * One end of a fabric cable: blocks of one link direction packed into carrier frames (0x88B5) and sent through a
+ * {@link FramePort}, and carrier frames received from it unpacked into blocks, with the link sequence checked.
+ * <pre>
+ *   add(sync, payload) ... add  -> packed in place into the port's TX slot (no copy), a frame per MTU of blocks
+ *   flush(slot)                 -> the open frame is closed and everything committed goes out in one call
+ *   poll(sink)                  -> each received carrier frame's blocks, in order, to sink; a sequence gap is
+ *                                  reported through gapHandler so the receiver can drop half-received messages
+ * </pre>
+ * Idle blocks are not carried. Data path: no allocation, no exceptions; failures are counted.
+ */
+public final class CarrierLink implements FrameHandler
+{
+    private final FramePort port;
+    private final CarrierPacker packer;
+    private final CarrierReceiver receiver;
+    private final int maxFrame;
+    private BlockSink sink;
+    private Runnable gapHandler = () -> { };
+    private int claimedAt = -1;
+
+    private long framesSent;
+    private long sendFailures;
+    private long claimFailures;
+    private long blocksDropped;
+    private long gaps;
+
+    /**
+     * @param destinationMac MAC of the far end, as a 48-bit value.
+     * @param sourceMac      MAC of this end.
+     */
+    public CarrierLink(final FramePort port, final long destinationMac, final long sourceMac)
+    {
+        this.port = port;
+        this.maxFrame = port.mtu();
+        this.packer = new CarrierPacker(destinationMac, sourceMac, maxFrame);
+        this.receiver = new CarrierReceiver(maxFrame);
+    }
+
+    public FramePort port()
+    {
+        return port;
+    }
+
+    /** Called when a received frame follows a gap in the link sequence (frames were lost). */
+    public void gapHandler(final Runnable handler)
+    {
+        this.gapHandler = handler;
+    }
+
+    /**
+     * Queues one block for sending in slot {@code slot}; opens a frame when none is open and sends a full one.
+     *
+     * @return false when the block had to be dropped (no TX room: counted).
+     */
+    public boolean add(final long slot, final int sync, final long payload)
+    {
+        if (sync == Block.SYNC_CONTROL && payload == Block.IDLE_PAYLOAD)
+        {
+            return true;
+        }
+        if (claimedAt < 0 && !open(slot))
+        {
+            blocksDropped++;
+            return false;
+        }
+        if (!packer.add(sync, payload))
+        {
+            close(slot);
+            if (!open(slot) || !packer.add(sync, payload))
+            {
+                blocksDropped++;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Closes the open frame, if any, and sends every committed frame; returns frames sent. */
+    public int flush(final long slot)
+    {
+        if (claimedAt >= 0)
+        {
+            close(slot);
+        }
+        if (port.pendingFrames() == 0)
+        {
+            return 0;
+        }
+        final int sent = port.flush();
+        if (sent < 0)
+        {
+            sendFailures++;
+            return 0;
+        }
+        framesSent += sent;
+        return sent;
+    }
+
+    /** Delivers the blocks of up to {@code limit} received carrier frames to {@code blockSink}; returns frames. */
+    public int poll(final BlockSink blockSink, final int limit)
+    {
+        this.sink = blockSink;
+        final int frames = port.poll(this, limit);
+        return Math.max(frames, 0);
+    }
+
+    public void onFrame(final DirectBuffer buffer, final int offset, final int length)
+    {
+        receiver.onFrame(buffer, offset, length, sink);
+        if (receiver.lastFrameFollowedGap())
+        {
+            gaps++;
+            gapHandler.run();
+        }
+    }
+
+    private boolean open(final long slot)
+    {
+        final int at = port.tryClaim(maxFrame);
+        if (at < 0)
+        {
+            if (port.pendingFrames() > 0 && port.flush() >= 0)
+            {
+                return open(slot);
+            }
+            claimFailures++;
+            return false;
+        }
+        claimedAt = at;
+        final MutableDirectBuffer buffer = port.txBuffer();
+        packer.begin(buffer, at, slot);
+        return true;
+    }
+
+    /** Commits the open frame; never abandons one, since its sequence number is taken and a hole looks like loss. */
+    private void close(final long slot)
+    {
+        port.commit(packer.finish(slot));
+        claimedAt = -1;
+    }
+
+    public CarrierReceiver receiver()
+    {
+        return receiver;
+    }
+
+    public CarrierPacker packer()
+    {
+        return packer;
+    }
+
+    public long framesSent()
+    {
+        return framesSent;
+    }
+
+    public long sendFailures()
+    {
+        return sendFailures;
+    }
+
+    /** Blocks that could not be sent for lack of TX room. */
+    public long blocksDropped()
+    {
+        return blocksDropped;
+    }
+
+    /** Received frames that followed a sequence gap. */
+    public long gaps()
+    {
+        return gaps;
+    }
+
+    public long claimFailures()
+    {
+        return claimFailures;
+    }
+}

@@ -1,0 +1,124 @@
+package org.edm.switchagent;
+
+import org.agrona.concurrent.Agent;
+import org.edm.agent.CarrierLink;
+import org.edm.agent.SlotClock;
+import org.edm.phy.pcs.BlockSink;
+import org.edm.phy.sw.SwitchConfig;
+import org.edm.phy.sw.SwitchEngine;
+
+/**
+ * The switch agent: the phy-core switch engine (central scheduler, circuits, held read requests) driven in real time
+ * over one fabric port per attached host. Its duty cycle unpacks every port's carrier frames into the engine, then
+ * advances the emulated slot clock: per slot, the engine schedules and forwards, and every port sends at most one
+ * block. No allocation, exception, log or lock in {@link #doWork()} in steady state.
+ */
+public final class SwitchAgent implements Agent
+{
+    private static final int FRAMES_PER_PORT = 16;
+
+    private final SwitchEngine engine;
+    private final CarrierLink[] links;
+    private final BlockSink[] portSinks;
+    private final SlotClock clock;
+    private final int maxSlotsPerCycle;
+    private final int words;
+    private long slot;
+
+    /**
+     * @param links one per switch port, in port order (port i is cabled to the host of node {@code nodeOfPort[i]}).
+     */
+    public SwitchAgent(
+        final SwitchConfig config,
+        final CarrierLink[] links,
+        final double lineRateGbps,
+        final int maxSlotsPerCycle,
+        final long epochNanos)
+    {
+        if (links.length != config.ports())
+        {
+            throw new IllegalArgumentException(links.length + " links for a switch of " + config.ports() + " ports");
+        }
+        this.engine = new SwitchEngine(config);
+        this.links = links.clone();
+        this.clock = new SlotClock(lineRateGbps, epochNanos);
+        this.maxSlotsPerCycle = maxSlotsPerCycle;
+        this.words = (links.length + 63) >>> 6;
+        portSinks = new BlockSink[links.length];
+        for (int p = 0; p < links.length; p++)
+        {
+            final int port = p;
+            portSinks[p] = (sync, payload) -> engine.accept(port, slot, sync, payload);
+            final org.edm.phy.mem.Reassembler ingress = engine.ingress(p);
+            this.links[p].gapHandler(ingress::reset);
+        }
+        slot = clock.slotAt(epochNanos);
+    }
+
+    public String roleName()
+    {
+        return "edm-switch";
+    }
+
+    public int doWork()
+    {
+        int work = 0;
+        final long target = clock.slotAt(System.nanoTime());
+        if (target - slot > maxSlotsPerCycle)
+        {
+            slot = target - maxSlotsPerCycle;
+        }
+        for (int p = 0; p < links.length; p++)
+        {
+            work += links[p].poll(portSinks[p], FRAMES_PER_PORT);
+        }
+        while (slot < target)
+        {
+            if (engine.idle())
+            {
+                slot = target;
+                break;
+            }
+            engine.beginSlot(slot);
+            for (int w = 0; w < words; w++)
+            {
+                long bits = engine.busyPorts(w);
+                while (bits != 0)
+                {
+                    final int port = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    if (engine.emit(port, slot) && links[port].add(slot, engine.sync(), engine.payload()))
+                    {
+                        work++;
+                    }
+                }
+            }
+            slot++;
+        }
+        for (final CarrierLink link : links)
+        {
+            work += link.flush(slot);
+        }
+        return work;
+    }
+
+    public SwitchEngine engine()
+    {
+        return engine;
+    }
+
+    public CarrierLink link(final int port)
+    {
+        return links[port];
+    }
+
+    public SlotClock clock()
+    {
+        return clock;
+    }
+
+    public long slot()
+    {
+        return slot;
+    }
+}
