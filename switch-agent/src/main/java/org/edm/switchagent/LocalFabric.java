@@ -82,7 +82,7 @@ public final class LocalFabric implements AutoCloseable
                 mac(host.mac())), regions, known, epoch));
         }
         switchAgent = new SwitchAgent(switchConfig(settings, nodeOfPort), switchLinks, settings.lineRateGbps(), 4096,
-            epoch);
+            epoch, 2 * settings.timeoutMicros());
         agents = new Agent[hosts.size() + 1];
         agents[0] = switchAgent;
         int i = 1;

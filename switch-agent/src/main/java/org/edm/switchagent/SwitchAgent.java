@@ -23,7 +23,9 @@ public final class SwitchAgent implements Agent
     private final SlotClock clock;
     private final int maxSlotsPerCycle;
     private final int words;
+    private final long staleSlots;
     private long slot;
+    private long nextReap;
 
     /**
      * @param links one per switch port, in port order (port i is cabled to the host of node {@code nodeOfPort[i]}).
@@ -34,6 +36,21 @@ public final class SwitchAgent implements Agent
         final double lineRateGbps,
         final int maxSlotsPerCycle,
         final long epochNanos)
+    {
+        this(config, links, lineRateGbps, maxSlotsPerCycle, epochNanos, 1_000_000);
+    }
+
+    /**
+     * @param staleMicros demand whose granted blocks stopped arriving this long ago is forgotten (lost on the way), so it
+     *                    cannot hold a circuit forever; twice the hosts' request timeout is a sound value.
+     */
+    public SwitchAgent(
+        final SwitchConfig config,
+        final CarrierLink[] links,
+        final double lineRateGbps,
+        final int maxSlotsPerCycle,
+        final long epochNanos,
+        final long staleMicros)
     {
         if (links.length != config.ports())
         {
@@ -53,6 +70,8 @@ public final class SwitchAgent implements Agent
             this.links[p].gapHandler(ingress::reset);
         }
         slot = clock.slotAt(epochNanos);
+        staleSlots = Math.max(1, (long)(staleMicros * 1000 / clock.slotNanos()));
+        nextReap = slot + staleSlots / 8;
     }
 
     public String roleName()
@@ -98,6 +117,11 @@ public final class SwitchAgent implements Agent
         for (final CarrierLink link : links)
         {
             work += link.flush(slot);
+        }
+        if (slot >= nextReap)
+        {
+            nextReap = slot + staleSlots / 8;
+            work += engine.retireStale(slot, staleSlots);
         }
         return work;
     }

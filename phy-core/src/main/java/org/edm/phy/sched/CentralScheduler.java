@@ -65,6 +65,7 @@ public final class CentralScheduler
     private long blocksForwarded;
     private long overForwarded;
     private long matchingRuns;
+    private long staleRetired;
     private GrantListener listener;
     private long currentSlot;
 
@@ -136,6 +137,7 @@ public final class CentralScheduler
         table.sequence[entry] = nextSequence++;
         table.firstGrantPending[entry] = true;
         table.registeredSlot[entry] = slot;
+        table.progressSlot[entry] = slot;
         table.eligibleFrom[entry] = slot + 1 + config.delaySlots();
         if (config.delaySlots() == 0)
         {
@@ -186,6 +188,7 @@ public final class CentralScheduler
      */
     public void forwarded(final int entry, final int blocks)
     {
+        table.progressSlot[entry] = currentSlot;
         final int r = table.receiver[entry];
         int counted = blocks;
         if (counted > table.quota[entry])
@@ -253,6 +256,34 @@ public final class CentralScheduler
     public boolean isLive(final int entry, final long sequence)
     {
         return entry >= 0 && entry < table.capacity() && table.live[entry] && table.sequence[entry] == sequence;
+    }
+
+    /**
+     * Retires every message that holds granted blocks and made no progress for {@code staleSlots} slots: its blocks
+     * were lost (a lossy software fabric), so it would hold its share of the receiver's circuit forever. Scans the
+     * live entries; call it every staleSlots / 8 slots or so, not every slot.
+     *
+     * @return messages retired.
+     */
+    public int retireStale(final long slot, final long staleSlots)
+    {
+        int retired = 0;
+        for (int entry = 0; entry < table.capacity(); entry++)
+        {
+            if (table.isLive(entry) && table.quota[entry] > 0 && slot - table.progressSlot[entry] > staleSlots)
+            {
+                retire(entry);
+                retired++;
+            }
+        }
+        staleRetired += retired;
+        return retired;
+    }
+
+    /** Messages retired by {@link #retireStale}. */
+    public long staleRetired()
+    {
+        return staleRetired;
     }
 
     public int kind(final int entry)
@@ -386,6 +417,7 @@ public final class CentralScheduler
         blocksGranted += chunk;
         final boolean first = table.firstGrantPending[entry];
         table.firstGrantPending[entry] = false;
+        table.progressSlot[entry] = currentSlot;
         markReleaseIfDrained(r);
         if (isEligible(entry))
         {

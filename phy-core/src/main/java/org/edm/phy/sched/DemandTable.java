@@ -40,6 +40,8 @@ final class DemandTable
     long[] eligibleFrom;
     boolean[] firstGrantPending;
     long[] registeredSlot;
+    /** Last slot the message made progress (registered, granted, or had blocks forwarded). */
+    long[] progressSlot;
     boolean[] live;
 
     DemandTable(final int initialCapacity)
@@ -63,6 +65,12 @@ final class DemandTable
     int capacity()
     {
         return capacity;
+    }
+
+    /** Whether entry id {@code id} is live (0 <= id < capacity). */
+    boolean isLive(final int id)
+    {
+        return live[id];
     }
 
     int find(final long key)
@@ -118,6 +126,7 @@ final class DemandTable
         eligibleFrom = Arrays.copyOf(eligibleFrom, capacity);
         firstGrantPending = Arrays.copyOf(firstGrantPending, capacity);
         registeredSlot = Arrays.copyOf(registeredSlot, capacity);
+        progressSlot = Arrays.copyOf(progressSlot, capacity);
         live = Arrays.copyOf(live, capacity);
         freeIds = Arrays.copyOf(freeIds, capacity);
         for (int id = capacity - 1; id >= old; id--)
@@ -141,6 +150,7 @@ final class DemandTable
         eligibleFrom = new long[size];
         firstGrantPending = new boolean[size];
         registeredSlot = new long[size];
+        progressSlot = new long[size];
         live = new boolean[size];
     }
 }

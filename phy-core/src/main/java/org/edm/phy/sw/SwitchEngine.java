@@ -140,6 +140,27 @@ public final class SwitchEngine
 
     // ---- per slot --------------------------------------------------------------------------------------------------
 
+    /**
+     * Forgets demand whose granted blocks stopped arriving {@code staleSlots} ago (lost on a lossy fabric), so that it
+     * does not hold a circuit forever; the requesters end such requests by timeout. A no-op unless called; agents call
+     * it every so often with a multiple of their request timeout. Returns messages retired.
+     */
+    public int retireStale(final long slot, final long staleSlots)
+    {
+        final int retired = scheduler.retireStale(slot, staleSlots);
+        if (retired > 0)
+        {
+            for (int entry = 0; entry < heldCount.length; entry++)
+            {
+                if (heldCount[entry] > 0 && !scheduler.isLive(entry, scheduler.sequence(entry)))
+                {
+                    heldCount[entry] = 0;
+                }
+            }
+        }
+        return retired;
+    }
+
     /** Scheduling and forwarding for slot {@code slot}; call first in every slot. */
     public void beginSlot(final long slot)
     {

@@ -180,4 +180,28 @@ class CentralSchedulerTest
         // slot 1 (new demand), slot 2 (release, second grant), slot 3 (release, nothing left): then never again
         assertThat(scheduler.matchingRuns()).isEqualTo(3);
     }
+
+    @Test
+    void shouldRetireGrantedMessagesThatStoppedMakingProgress()
+    {
+        final SchedulerConfig tight = new SchedulerConfig(4, 32, 0, 1, MatcherKind.GREEDY, 1, 0, 16);
+        final CentralScheduler scheduler = new CentralScheduler(tight);
+        final int lost = scheduler.register(WRITE, 1, 0, 1, 1, 64, 0);
+        final int waiting = scheduler.register(WRITE, 2, 0, 2, 1, 64, 0);
+        scheduler.schedule(1, record);
+        scheduler.forwarded(lost, 4);
+        // the rest of the chunk never arrives: the circuit to receiver 0 stays taken
+        for (long slot = 2; slot < 100; slot++)
+        {
+            scheduler.schedule(slot, record);
+        }
+        assertThat(grants).hasSize(1);
+        assertThat(scheduler.retireStale(100, 1_000)).as("not stale yet").isZero();
+        assertThat(scheduler.retireStale(2_000, 1_000)).isEqualTo(1);
+        assertThat(scheduler.find(WRITE, 1, 1)).isEqualTo(-1);
+        scheduler.schedule(2_001, record);
+        scheduler.schedule(2_002, record);
+        assertThat(grants).extracting(g -> g[0]).containsExactly(lost, waiting);
+        assertThat(scheduler.staleRetired()).isEqualTo(1);
+    }
 }
