@@ -96,8 +96,23 @@ public final class LocalFabric implements AutoCloseable
     public static LocalFabric inMemory(
         final RackDescription rack, final FabricSettings settings, final Consumer<String> report)
     {
+        return inMemory(rack, settings, report, (host, port) -> port);
+    }
+
+    /**
+     * As {@link #inMemory(RackDescription, FabricSettings, Consumer)}, with every host's end of its cable passed
+     * through {@code hostPorts} first: the hook for fault injection (for example a lossy port on one host).
+     */
+    public static LocalFabric inMemory(
+        final RackDescription rack,
+        final FabricSettings settings,
+        final Consumer<String> report,
+        final java.util.function.BiFunction<String, FramePort, FramePort> hostPorts)
+    {
         final RackPorts.InMemory cables = RackPorts.inMemory(rack, new PortOptions());
-        return new LocalFabric(rack, settings, cables.hosts(), cables.switchPorts(), report);
+        final Map<String, FramePort> wrapped = new LinkedHashMap<>();
+        cables.hosts().forEach((name, port) -> wrapped.put(name, hostPorts.apply(name, port)));
+        return new LocalFabric(rack, settings, wrapped, cables.switchPorts(), report);
     }
 
     /** The fabric of {@code rack} over its interfaces (AF_PACKET; root or CAP_NET_RAW, and the rack must be up). */
