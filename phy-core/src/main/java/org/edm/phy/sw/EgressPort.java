@@ -45,4 +45,10 @@ interface EgressPort
 
     /** Blocks waiting. */
     int size();
+
+    /** Per-message lanes in use (0 for a FIFO egress). */
+    default int activeLanes()
+    {
+        return 0;
+    }
 }

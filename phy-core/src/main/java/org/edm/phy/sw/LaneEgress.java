@@ -150,6 +150,11 @@ final class LaneEgress implements EgressPort
         return size() == 0;
     }
 
+    public int activeLanes()
+    {
+        return responseLanes.activeCount + writeLanes.activeCount;
+    }
+
     public int size()
     {
         return laneBlocks + acks.size() + grants.size() + requests.size();

@@ -280,6 +280,12 @@ public final class SwitchEngine
         return !egress[port].isEmpty();
     }
 
+    /** Per-message lanes in use at port {@code port} (wire framing); 0 once traffic has drained. */
+    public int activeLanes(final int port)
+    {
+        return egress[port].activeLanes();
+    }
+
     /** Memory blocks waiting at port {@code port}. */
     public int egressDepth(final int port)
     {
