@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     name = "phy",
     mixinStandardHelpOptions = true,
     description = "PHY-layer tools: 64b/66b blocks (IEEE 802.3 clause 49) as text.",
-    subcommands = { PhyEncodeCommand.class, PhyDecodeCommand.class })
+    subcommands = { PhyEncodeCommand.class, PhyDecodeCommand.class, PhyMemCommand.class })
 public final class PhyCommand implements Runnable
 {
     @CommandLine.Spec

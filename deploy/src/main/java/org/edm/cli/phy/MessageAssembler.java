@@ -1,0 +1,327 @@
+package org.edm.cli.phy;
+
+import org.edm.phy.mem.CompletionStatus;
+import org.edm.phy.mem.DataBlock;
+import org.edm.phy.mem.Framing;
+import org.edm.phy.mem.GrantBlock;
+import org.edm.phy.mem.MemoryBlockTypes;
+import org.edm.phy.mem.Reassembler;
+import org.edm.phy.mem.SendStreams;
+import org.edm.phy.pcs.Block;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * Rebuilds whole memory messages from the memory blocks of one link direction, for the text tools ({@code edm phy
+ * mem parse}, {@code edm phy dump}). The protocol work is the {@link Reassembler}'s: it says what each block is and
+ * whether it completed its message, and counts malformed sequences by reason. This class only collects what the
+ * events report (fields, data at the offsets given) into {@link MemoryMessage}s keyed by class, requester and tag, so
+ * interleaved messages come apart exactly as a receiver would take them apart. It also describes every block in a
+ * few words and turns each malformed count into a problem report naming where it was found.
+ * <p>
+ * Where a block was is a {@code long} position chosen by the caller (an input line, a packet number), named for
+ * messages by the function given at construction. Allocates freely: this is a control-plane tool, not the data path.
+ */
+final class MessageAssembler
+{
+    /** One problem: where it was found, the Reassembler's reason name, and a sentence for the user. */
+    record Problem(long position, String reason, String text)
+    {
+    }
+
+    /** What one block turned out to be. */
+    record BlockReport(String description, MemoryMessage completed, List<Problem> problems)
+    {
+    }
+
+    private static final int[] REASONS = {
+        Reassembler.ORPHAN, Reassembler.MISSING_TAG, Reassembler.LENGTH_MISMATCH, Reassembler.UNKNOWN_RESUME,
+        Reassembler.TOO_MANY_PAUSED, Reassembler.UNEXPECTED };
+    private static final int MAX_PAUSED = 256;
+
+    private final Framing framing;
+    private final Reassembler reassembler;
+    private final LongFunction<String> positionName;
+    private final Map<Long, MemoryMessage> open = new LinkedHashMap<>();
+    private final List<MemoryMessage> abandoned = new ArrayList<>();
+    private final long[] headerPosition = { -1, -1, -1 };
+    private final long[] countsBefore = new long[REASONS.length];
+    private final List<Problem> allProblems = new ArrayList<>();
+    private long messagesCompleted;
+
+    /**
+     * @param positionName how a position is named in messages, for example {@code p -> "line " + p}.
+     */
+    MessageAssembler(final Framing framing, final LongFunction<String> positionName)
+    {
+        this.framing = framing;
+        this.reassembler = framing.newReassembler(MAX_PAUSED);
+        this.positionName = positionName;
+    }
+
+    /** Whether a block is a memory block of this framing (the others belong to the MAC frame stream). */
+    boolean isMemoryBlock(final int sync, final long payload)
+    {
+        return MemoryBlockTypes.isMemoryBlock(sync, payload, FramingOption.eightByteData(framing));
+    }
+
+    /** Takes the next memory block of the link direction, found at {@code position}. */
+    BlockReport accept(final int sync, final long payload, final long position)
+    {
+        final Reassembler rx = reassembler;
+        for (int i = 0; i < REASONS.length; i++)
+        {
+            countsBefore[i] = rx.malformedCount(REASONS[i]);
+        }
+        final long[] headersBefore = headerPosition.clone();
+        final int event = rx.accept(sync, payload);
+        final String block = blockName(sync, payload);
+        final int c = rx.messageClass() - MemoryBlockTypes.CLASS_RREQ;
+        MemoryMessage message = null;
+        final String description;
+        switch (event)
+        {
+            case Reassembler.HEADER ->
+            {
+                description = block + " len=" + rx.length() + " " + rx.source() + "->" + rx.destination() +
+                    (rx.identified() ? " tag=" + rx.tag() : "");
+                if (rx.identified())
+                {
+                    message = start(position);
+                    message.blocks = 1;
+                }
+                else
+                {
+                    headerPosition[c] = position;
+                }
+            }
+            case Reassembler.TAG ->
+            {
+                description = block + " tag=" + rx.tag() + (rx.messageClass() == MemoryBlockTypes.CLASS_RRESP ? "" :
+                    " key=0x" + Integer.toHexString(rx.key()).toUpperCase(Locale.ROOT));
+                message = start(headerPosition[c] >= 0 ? headerPosition[c] : position);
+                message.blocks = 2;
+                headerPosition[c] = -1;
+            }
+            case Reassembler.RESUME ->
+            {
+                description = block + " resume tag=" + rx.tag();
+                headerPosition[c] = -1;
+                message = open.get(key());
+                if (message != null)
+                {
+                    message.resumes++;
+                }
+            }
+            case Reassembler.ADDRESS ->
+            {
+                description = block + " address=0x" + Long.toHexString(rx.address()).toUpperCase(Locale.ROOT);
+                message = continued(position);
+                message.address = rx.address();
+            }
+            case Reassembler.DATA ->
+            {
+                description = block + " data " + rx.dataBytes() + " bytes" + (framing.carriesData() ? "" : " (not carried)");
+                message = continued(position);
+                if (message.data != null)
+                {
+                    for (int i = 0; i < rx.dataBytes(); i++)
+                    {
+                        message.data[rx.dataOffset() + i] = (byte)(rx.dataWord() >>> (i << 3));
+                    }
+                }
+            }
+            case Reassembler.PADDING -> description = block + " padding tag=" + rx.tag();
+            case Reassembler.NOTIF -> description = "NOTIF len=" + rx.length() + " tag=" + rx.tag() + " dst=" +
+                rx.destination();
+            case Reassembler.GRANT -> description = "GRANT quota=" + rx.length() + " tag=" + rx.tag() + " peer=" +
+                rx.destination() + ((rx.flags() & GrantBlock.FLAG_RESPONSE) != 0 ? " response" : "");
+            case Reassembler.ACK -> description = "ACK len=" + rx.length() + " tag=" + rx.tag() + " status=" +
+                CompletionStatus.name(rx.status()) + " requester=" + rx.destination();
+            default -> description = block + " malformed: " + Reassembler.eventName(event);
+        }
+        if (message != null)
+        {
+            message.lastPosition = position;
+        }
+        final MemoryMessage completed = event > 0 ? completedBy(event, message, position) : null;
+        final List<Problem> problems = problems(event, block, position, headersBefore);
+        return new BlockReport(description, completed, problems);
+    }
+
+    /** Messages begun and never completed (still open, or replaced by a message with the same tag), oldest first. */
+    List<MemoryMessage> incomplete()
+    {
+        final List<MemoryMessage> incomplete = new ArrayList<>(abandoned);
+        incomplete.addAll(open.values());
+        return incomplete;
+    }
+
+    /** Positions of headers still waiting for their tag block. */
+    List<Long> headersWithoutTag()
+    {
+        final List<Long> positions = new ArrayList<>();
+        for (final long position : headerPosition)
+        {
+            if (position >= 0)
+            {
+                positions.add(position);
+            }
+        }
+        return positions;
+    }
+
+    /** Blocks a message of its class and length takes (resume announcements not counted). */
+    int blocksOf(final MemoryMessage message)
+    {
+        return framing.blocks(message.messageClass, message.length);
+    }
+
+    /** Every problem found so far. */
+    List<Problem> problems()
+    {
+        return allProblems;
+    }
+
+    long messagesCompleted()
+    {
+        return messagesCompleted;
+    }
+
+    long memoryBlocks()
+    {
+        return reassembler.memoryBlocks();
+    }
+
+    private MemoryMessage completedBy(final int event, final MemoryMessage message, final long position)
+    {
+        final Reassembler rx = reassembler;
+        if (event == Reassembler.NOTIF || event == Reassembler.GRANT || event == Reassembler.ACK)
+        {
+            final MemoryMessage single = new MemoryMessage(rx.messageClass(), position);
+            single.length = rx.length();
+            single.tag = rx.tag();
+            single.flags = rx.flags();
+            single.destination = rx.destination();
+            single.blocks = 1;
+            messagesCompleted++;
+            return single;
+        }
+        if (message == null || !rx.last() || event == Reassembler.PADDING)
+        {
+            return null;
+        }
+        open.remove(key());
+        messagesCompleted++;
+        return message;
+    }
+
+    /** A message whose first identified block this is. */
+    private MemoryMessage start(final long firstPosition)
+    {
+        final Reassembler rx = reassembler;
+        final MemoryMessage message = new MemoryMessage(rx.messageClass(), firstPosition);
+        message.length = rx.length();
+        message.source = rx.source();
+        message.destination = rx.destination();
+        message.tag = rx.tag();
+        message.key = rx.key();
+        message.carriesKey = framing.carriesData();
+        if (framing.carriesData() && rx.messageClass() != MemoryBlockTypes.CLASS_RREQ)
+        {
+            message.data = new byte[rx.length()];
+        }
+        final MemoryMessage previous = open.put(key(), message);
+        if (previous != null)
+        {
+            abandoned.add(previous);
+        }
+        return message;
+    }
+
+    /** The open message this block belongs to (begun here if its start was never seen, which cannot happen). */
+    private MemoryMessage continued(final long position)
+    {
+        final MemoryMessage message = open.get(key());
+        final MemoryMessage found = message != null ? message : start(position);
+        found.blocks++;
+        return found;
+    }
+
+    private List<Problem> problems(final int event, final String block, final long position, final long[] headersBefore)
+    {
+        final Reassembler rx = reassembler;
+        final int c = rx.messageClass() - MemoryBlockTypes.CLASS_RREQ;
+        if (event < 0 && c >= 0 && c < headerPosition.length)
+        {
+            // a rejected block leaves its class stream idle: no header is waiting for its tag any more
+            headerPosition[c] = -1;
+        }
+        final List<Problem> problems = new ArrayList<>(1);
+        for (int i = 0; i < REASONS.length; i++)
+        {
+            if (rx.malformedCount(REASONS[i]) == countsBefore[i])
+            {
+                continue;
+            }
+            final int reason = REASONS[i];
+            final String cls = MemoryMessage.className(rx.messageClass());
+            final String text = switch (reason)
+            {
+                case Reassembler.ORPHAN -> block + " with no " + cls + " open";
+                case Reassembler.MISSING_TAG -> "the " + cls + " header at " +
+                    positionName.apply(headersBefore[Math.max(0, c)]) + " was not followed by its tag block";
+                case Reassembler.LENGTH_MISMATCH -> block + " disagrees with the length in the header" + dropped();
+                case Reassembler.UNKNOWN_RESUME -> "resume of " + cls + " tag=" + rx.tag() +
+                    ", which was not interrupted on this link";
+                case Reassembler.TOO_MANY_PAUSED -> "more than " + MAX_PAUSED + " interrupted messages; one was " +
+                    "forgotten";
+                default -> event > 0 ?
+                    block + " reuses the tag of an open " + cls + ", which is dropped" :
+                    block + " cannot appear here" + dropped();
+            };
+            final String name = Reassembler.eventName(reason);
+            final Problem problem = new Problem(position, name, name + ": " + text);
+            problems.add(problem);
+            allProblems.add(problem);
+        }
+        return problems;
+    }
+
+    /** For a rejected block that ends the message it belonged to: forget the message, and say which it was. */
+    private String dropped()
+    {
+        final Reassembler rx = reassembler;
+        if (!rx.identified())
+        {
+            return "";
+        }
+        final MemoryMessage message = open.remove(key());
+        if (message == null)
+        {
+            return "; " + MemoryMessage.className(rx.messageClass()) + " src=" + rx.source() + " dst=" +
+                rx.destination() + " tag=" + rx.tag() + " length=" + rx.length() + " is dropped";
+        }
+        return "; " + message.identity() + " from " + positionName.apply(message.firstPosition) + " is dropped";
+    }
+
+    private long key()
+    {
+        final Reassembler rx = reassembler;
+        return SendStreams.messageKey(rx.messageClass(), rx.requester(), rx.tag());
+    }
+
+    private static String blockName(final int sync, final long payload)
+    {
+        if (sync == Block.SYNC_CONTROL)
+        {
+            return MemoryBlockTypes.name(Block.type(payload));
+        }
+        return MemoryMessage.className(DataBlock.class8(sync)) + "/data-8";
+    }
+}
