@@ -1,6 +1,5 @@
 package org.edm.cli.phy;
 
-import org.edm.phy.link.MacBlockFraming;
 import org.edm.phy.link.RxDemux;
 import org.edm.phy.link.RxDropReason;
 import org.edm.phy.pcs.Block;
@@ -95,21 +94,7 @@ final class FrameBlockDecoder
 
     private void report(final long line, final int reason, final boolean inFrameBefore, final long payload)
     {
-        final String what = switch (reason)
-        {
-            case RxDropReason.ERROR_BLOCK -> "error block (/E/ characters)";
-            case RxDropReason.DATA_OUTSIDE_FRAME -> "data block outside a frame";
-            case RxDropReason.START_IN_FRAME -> "start block inside a frame";
-            case RxDropReason.TERMINATE_WITHOUT_START -> "terminate block without a start";
-            case RxDropReason.OVERSIZE -> "frame longer than " + demux.maxFrameLength() + " bytes plus FCS";
-            case RxDropReason.RUNT -> "runt frame: shorter than " + MacBlockFraming.MIN_WIRE_FRAME_LENGTH +
-                " bytes with its FCS";
-            case RxDropReason.BAD_FCS -> "bad FCS: the CRC-32 does not match";
-            case RxDropReason.BAD_PREAMBLE -> "bad preamble or SFD after the start";
-            case RxDropReason.CONTROL_IN_FRAME -> String.format("control block (type 0x%02X) inside a frame",
-                Block.type(payload));
-            default -> RxDropReason.name(reason);
-        };
+        final String what = RxDropText.describe(reason, demux.maxFrameLength(), payload);
         final String consequence;
         if (inFrameBefore)
         {
