@@ -2,6 +2,7 @@ package org.edm.cli.phy;
 
 import org.edm.phy.mem.CompletionStatus;
 import org.edm.phy.mem.Segmenter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,6 +38,14 @@ final class MemBuildAckCommand extends MemBuildCommand
     @Option(names = "--length", paramLabel = "BYTES", converter = PhyNumber.class, defaultValue = "0",
         description = "Bytes written (default 0, as for an error).")
     Long length;
+
+    @CommandLine.Mixin
+    MemBuildOptions common;
+
+    protected MemBuildOptions common()
+    {
+        return common;
+    }
 
     protected void build(final Segmenter segmenter)
     {

@@ -5,15 +5,14 @@ import org.edm.phy.mem.Framing;
 import org.edm.phy.mem.MessageDescriptor;
 import org.edm.phy.mem.Segmenter;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
 
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
- * What every {@code edm phy mem build} subcommand shares: the framing, the optional annotation, range checks against
- * the framing's limits, and printing. A subclass checks its own options and hands its blocks to {@link #emit}; the
+ * What every {@code edm phy mem build} subcommand shares: the framing and the optional annotation
+ * ({@link MemBuildOptions}), range checks against the framing's limits, and printing. A subclass checks its own options and hands its blocks to {@link #emit}; the
  * blocks always come from the framing's {@link Segmenter}, so the tool writes exactly what a sending engine sends.
  */
 abstract class MemBuildCommand implements Callable<Integer>
@@ -21,19 +20,19 @@ abstract class MemBuildCommand implements Callable<Integer>
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--framing", paramLabel = "FRAMING", converter = FramingOption.class, defaultValue = "wire-7",
-        description = FramingOption.DESCRIPTION)
-    Framing framing;
-
-    @Option(names = "--annotate",
-        description = "Follow each block with a # comment saying what it is (the parsers ignore comments).")
-    boolean annotate;
-
+    /** The framing in use, from {@link #common()}. */
+    protected Framing framing;
+    private boolean annotate;
     private PrintWriter out;
     private MessageAssembler assembler;
 
+    /** The framing and the other shared options (a {@link CommandLine.Mixin} of the subcommand). */
+    protected abstract MemBuildOptions common();
+
     public final Integer call()
     {
+        framing = common().framing;
+        annotate = common().annotate;
         out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut()), false);
         assembler = new MessageAssembler(framing, position -> "block " + position);
         build(framing.newSegmenter());

@@ -2,6 +2,7 @@ package org.edm.cli.phy;
 
 import org.edm.phy.mem.GrantBlock;
 import org.edm.phy.mem.Segmenter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,6 +33,14 @@ final class MemBuildGrantCommand extends MemBuildCommand
 
     @Option(names = "--response", description = "The grant is for a read response (tag and peer name the RREQ).")
     boolean response;
+
+    @CommandLine.Mixin
+    MemBuildOptions common;
+
+    protected MemBuildOptions common()
+    {
+        return common;
+    }
 
     protected void build(final Segmenter segmenter)
     {

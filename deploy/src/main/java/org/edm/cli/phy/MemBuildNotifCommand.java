@@ -1,6 +1,7 @@
 package org.edm.cli.phy;
 
 import org.edm.phy.mem.Segmenter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,6 +27,14 @@ final class MemBuildNotifCommand extends MemBuildCommand
     @Option(names = "--length", required = true, paramLabel = "BYTES", converter = PhyNumber.class,
         description = "The bytes of the WREQ.")
     Long length;
+
+    @CommandLine.Mixin
+    MemBuildOptions common;
+
+    protected MemBuildOptions common()
+    {
+        return common;
+    }
 
     protected void build(final Segmenter segmenter)
     {

@@ -4,6 +4,7 @@ import org.edm.phy.mem.AddressBlock;
 import org.edm.phy.mem.MemoryBlockTypes;
 import org.edm.phy.mem.MessageDescriptor;
 import org.edm.phy.mem.Segmenter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,7 +15,9 @@ import picocli.CommandLine.Option;
     description = "Writes the blocks of a read request (RREQ): header, tag and address (wire framing), or header and "
         + "one more block (netsim).",
     footerHeading = "%nExample:%n",
-    footer = "  edm phy mem build rreq --src 1 --dst 2 --tag 7 --key 0x2a --address 0x1000 --length 64",
+    footer = {
+        "  edm phy mem build rreq --src 1 --dst 2 --tag 7 --key 0x2a --address 0x1000 \\",
+        "      --length 64" },
     sortOptions = false)
 final class MemBuildRreqCommand extends MemBuildCommand
 {
@@ -41,6 +44,14 @@ final class MemBuildRreqCommand extends MemBuildCommand
     @Option(names = "--length", required = true, paramLabel = "BYTES", converter = PhyNumber.class,
         description = "The bytes to read.")
     Long length;
+
+    @CommandLine.Mixin
+    MemBuildOptions common;
+
+    protected MemBuildOptions common()
+    {
+        return common;
+    }
 
     protected void build(final Segmenter segmenter)
     {

@@ -3,6 +3,7 @@ package org.edm.cli.phy;
 import org.edm.phy.mem.MemoryBlockTypes;
 import org.edm.phy.mem.MessageDescriptor;
 import org.edm.phy.mem.Segmenter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,6 +37,14 @@ final class MemBuildRrespCommand extends MemBuildCommand
     @Option(names = "--length", paramLabel = "BYTES", converter = PhyNumber.class,
         description = "Instead of --data: the number of bytes, all zero (the only choice with netsim).")
     Long length;
+
+    @CommandLine.Mixin
+    MemBuildOptions common;
+
+    protected MemBuildOptions common()
+    {
+        return common;
+    }
 
     protected void build(final Segmenter segmenter)
     {

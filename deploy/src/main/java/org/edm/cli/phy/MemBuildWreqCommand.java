@@ -4,6 +4,7 @@ import org.edm.phy.mem.AddressBlock;
 import org.edm.phy.mem.MemoryBlockTypes;
 import org.edm.phy.mem.MessageDescriptor;
 import org.edm.phy.mem.Segmenter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
         + "Give the data with --data, or only a length with --length (the data is then zeros).",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  edm phy mem build wreq --src 1 --dst 2 --tag 8 --key 0x2a --address 0x1000 --data 48656c6c6f",
+        "  edm phy mem build wreq --src 1 --dst 2 --tag 8 --key 0x2a --address 0x1000 \\",
+        "      --data 48656c6c6f",
         "  edm phy mem build wreq --src 1 --dst 2 --tag 9 --length 64 --framing wire-8" },
     sortOptions = false)
 final class MemBuildWreqCommand extends MemBuildCommand
@@ -46,6 +48,14 @@ final class MemBuildWreqCommand extends MemBuildCommand
     @Option(names = "--length", paramLabel = "BYTES", converter = PhyNumber.class,
         description = "Instead of --data: the number of bytes, all zero (the only choice with netsim).")
     Long length;
+
+    @CommandLine.Mixin
+    MemBuildOptions common;
+
+    protected MemBuildOptions common()
+    {
+        return common;
+    }
 
     protected void build(final Segmenter segmenter)
     {

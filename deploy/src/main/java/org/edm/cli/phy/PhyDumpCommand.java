@@ -41,9 +41,10 @@ import java.util.concurrent.Callable;
     name = "dump",
     mixinStandardHelpOptions = true,
     description = {
-        "Prints the carrier frames (EtherType 0x88B5) of a pcap capture, tcpdump-like: for each, the packet number, "
-            + "time (UTC), source > destination MAC, link sequence number and block count, then every block as SH "
-            + "PAYLOAD with what it is (memory block fields, or the clause 49 type of idle and MAC frame blocks).",
+        "Prints the carrier frames of a pcap capture, their blocks and the messages they carry.",
+        "Tcpdump-like: for each carrier frame (EtherType 0x88B5), the packet number, time (UTC), source > destination "
+            + "MAC, link sequence number and block count, then every block as SH PAYLOAD with what it is (memory "
+            + "block fields, or the clause 49 type of idle and MAC frame blocks).",
         "The blocks of each link direction (each source MAC) are read as an EDM receiver reads them: memory messages "
             + "and the MAC frames carried with them are printed (=>) when their last block arrives.",
         "Other packets, malformed carrier frames, duplicate or late ones (by link sequence number) and a record cut "

@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
             + "after 0x. Concatenate the outputs of several builds to make a stream for edm phy mem parse." },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  edm phy mem build rreq --src 1 --dst 2 --tag 7 --key 0x2a --address 0x1000 --length 64",
-        "  edm phy mem build wreq --src 1 --dst 2 --tag 8 --key 0x2a --address 0x1000 --data 48656c6c6f",
+        "  edm phy mem build rreq --src 1 --dst 2 --tag 7 --key 0x2a --address 0x1000 \\",
+        "      --length 64",
+        "  edm phy mem build wreq --src 1 --dst 2 --tag 8 --data 48656c6c6f",
         "  edm phy mem build wreq --src 1 --dst 2 --tag 9 --length 4096 --framing wire-8",
         "  edm phy mem build rresp --src 2 --dst 1 --tag 7 --data 0102030405060708090a",
         "  edm phy mem build notif --dst 2 --tag 8 --length 5",

@@ -16,9 +16,9 @@ import picocli.CommandLine.Command;
             + "messages (interleaved messages too) and reports malformed sequences with their line numbers." },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  edm phy mem build rreq --src 1 --dst 2 --tag 7 --key 0x2a --address 0x1000 --length 64",
-        "  edm phy mem build wreq --src 1 --dst 2 --tag 8 --address 0x1000 --data 48656c6c6f > write.txt",
-        "  edm phy mem parse write.txt" },
+        "  edm phy mem build rreq --src 1 --dst 2 --tag 7 --length 64 > read.txt",
+        "  edm phy mem build wreq --src 1 --dst 2 --tag 8 --data 48656c6c6f > write.txt",
+        "  cat read.txt write.txt | edm phy mem parse" },
     subcommands = { PhyMemBuildCommand.class, PhyMemParseCommand.class })
 public final class PhyMemCommand implements Runnable
 {

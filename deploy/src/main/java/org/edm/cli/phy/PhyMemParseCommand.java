@@ -25,9 +25,10 @@ import java.util.concurrent.Callable;
     name = "parse",
     mixinStandardHelpOptions = true,
     description = {
-        "Reads 66-bit blocks (SH PAYLOAD, one per line) and prints every memory message they carry, one line each, "
-            + "when its last block arrives: class, source, destination, tag, key, address, length, data (hex) and "
-            + "flags or completion status, then the input lines it came from.",
+        "Reads 66-bit blocks and prints the memory messages they carry.",
+        "Input: SH PAYLOAD, one block per line (as edm phy mem build and edm phy encode write them). Output: one line "
+            + "per message when its last block arrives: class, source, destination, tag, key, address, length, data "
+            + "(hex) and flags or completion status, then the input lines it came from.",
         "Messages may be interleaved, as a link carries them (a WREQ inside an RRESP, or two of one class with a "
             + "resume announcement). Idle and MAC frame blocks are skipped. Blank lines and # comments are ignored.",
         "Malformed sequences (a block with no message open, a length that disagrees with the blocks, a resume of an "
@@ -36,7 +37,7 @@ import java.util.concurrent.Callable;
             + "neither clause 49 nor memory, stops the tool with exit status 1." },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  edm phy mem build rreq --src 1 --dst 2 --tag 7 --length 64 | edm phy mem parse",
+        "  edm phy mem build rreq --src 1 --dst 2 --length 64 | edm phy mem parse",
         "  edm phy mem parse --blocks --framing wire-8 link.txt",
         "  cat rresp.txt write.txt | edm phy mem parse -" },
     sortOptions = false)

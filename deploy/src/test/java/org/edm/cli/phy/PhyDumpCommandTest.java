@@ -106,6 +106,20 @@ class PhyDumpCommandTest
         assertThat(result.out()).isEqualTo(MIXED_DUMP);
     }
 
+    /**
+     * The README's example capture ({@code example.pcap} next to this class in the test resources) is this test's
+     * mixed capture, so the README's output is checked here too.
+     */
+    @Test
+    void shouldKeepTheReadmeExampleCaptureAsThisTestBuildsIt() throws IOException
+    {
+        try (java.io.InputStream example = getClass().getResourceAsStream("example.pcap"))
+        {
+            assertThat(example).as("example.pcap in the test resources").isNotNull();
+            assertThat(example.readAllBytes()).isEqualTo(mixedCapture());
+        }
+    }
+
     @Test
     void shouldPrintOnlyMessagesWithNoBlocks() throws IOException
     {
