@@ -113,6 +113,10 @@ final class MessageAssembler
                 description = block + " resume tag=" + rx.tag();
                 headerPosition[c] = -1;
                 message = open.get(key());
+                if (message == null)
+                {
+                    message = revive();
+                }
                 if (message != null)
                 {
                     message.resumes++;
@@ -128,7 +132,7 @@ final class MessageAssembler
             {
                 description = block + " data " + rx.dataBytes() + " bytes" + (framing.carriesData() ? "" : " (not carried)");
                 message = continued(position);
-                if (message.data != null)
+                if (message.data != null && rx.dataOffset() + rx.dataBytes() <= message.data.length)
                 {
                     for (int i = 0; i < rx.dataBytes(); i++)
                     {
@@ -244,11 +248,18 @@ final class MessageAssembler
         return message;
     }
 
-    /** The open message this block belongs to (begun here if its start was never seen, which cannot happen). */
+    /**
+     * The open message this block belongs to. The Reassembler has it open, so it was started here too, unless two
+     * messages with the same class, requester and tag were on the link at once; then the one the Reassembler means is
+     * begun afresh (the other is reported incomplete).
+     */
     private MemoryMessage continued(final long position)
     {
+        final Reassembler rx = reassembler;
         final MemoryMessage message = open.get(key());
-        final MemoryMessage found = message != null ? message : start(position);
+        final boolean same = message != null && message.length == rx.length() && message.source == rx.source() &&
+            message.destination == rx.destination();
+        final MemoryMessage found = same ? message : start(position);
         found.blocks++;
         return found;
     }
@@ -308,6 +319,28 @@ final class MessageAssembler
                 rx.destination() + " tag=" + rx.tag() + " length=" + rx.length() + " is dropped";
         }
         return "; " + message.identity() + " from " + positionName.apply(message.firstPosition) + " is dropped";
+    }
+
+    /**
+     * A message that a newer one with the same class, requester and tag displaced here, and that the Reassembler has
+     * just resumed: back to the open ones, with the data it already has.
+     */
+    private MemoryMessage revive()
+    {
+        final Reassembler rx = reassembler;
+        for (int i = abandoned.size() - 1; i >= 0; i--)
+        {
+            final MemoryMessage message = abandoned.get(i);
+            if (message.messageClass == rx.messageClass() && message.tag == rx.tag() &&
+                message.length == rx.length() && message.source == rx.source() &&
+                message.destination == rx.destination())
+            {
+                abandoned.remove(i);
+                open.put(key(), message);
+                return message;
+            }
+        }
+        return null;
     }
 
     private long key()
