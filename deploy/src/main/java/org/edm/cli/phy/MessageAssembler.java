@@ -1,18 +1,13 @@
 package org.edm.cli.phy;
 
-import org.edm.phy.mem.CompletionStatus;
-import org.edm.phy.mem.DataBlock;
 import org.edm.phy.mem.Framing;
-import org.edm.phy.mem.GrantBlock;
 import org.edm.phy.mem.MemoryBlockTypes;
 import org.edm.phy.mem.Reassembler;
 import org.edm.phy.mem.SendStreams;
-import org.edm.phy.pcs.Block;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongFunction;
 
@@ -21,8 +16,8 @@ import java.util.function.LongFunction;
  * mem parse}, {@code edm phy dump}). The protocol work is the {@link Reassembler}'s: it says what each block is and
  * whether it completed its message, and counts malformed sequences by reason. This class only collects what the
  * events report (fields, data at the offsets given) into {@link MemoryMessage}s keyed by class, requester and tag, so
- * interleaved messages come apart exactly as a receiver would take them apart. It also describes every block in a
- * few words and turns each malformed count into a problem report naming where it was found.
+ * interleaved messages come apart exactly as a receiver would take them apart. It also turns each malformed count into
+ * a problem report naming where it was found, and has every block described ({@link MemoryBlockText}).
  * <p>
  * Where a block was is a {@code long} position chosen by the caller (an input line, a packet number), named for
  * messages by the function given at construction. Allocates freely: this is a control-plane tool, not the data path.
@@ -80,16 +75,14 @@ final class MessageAssembler
         }
         final long[] headersBefore = headerPosition.clone();
         final int event = rx.accept(sync, payload);
-        final String block = blockName(sync, payload);
+        final String block = MemoryBlockText.blockName(sync, payload);
+        final String description = MemoryBlockText.describe(event, block, rx);
         final int c = rx.messageClass() - MemoryBlockTypes.CLASS_RREQ;
         MemoryMessage message = null;
-        final String description;
         switch (event)
         {
             case Reassembler.HEADER ->
             {
-                description = block + " len=" + rx.length() + " " + rx.source() + "->" + rx.destination() +
-                    (rx.identified() ? " tag=" + rx.tag() : "");
                 if (rx.identified())
                 {
                     message = start(position);
@@ -102,15 +95,12 @@ final class MessageAssembler
             }
             case Reassembler.TAG ->
             {
-                description = block + " tag=" + rx.tag() + (rx.messageClass() == MemoryBlockTypes.CLASS_RRESP ? "" :
-                    " key=0x" + Integer.toHexString(rx.key()).toUpperCase(Locale.ROOT));
                 message = start(headerPosition[c] >= 0 ? headerPosition[c] : position);
                 message.blocks = 2;
                 headerPosition[c] = -1;
             }
             case Reassembler.RESUME ->
             {
-                description = block + " resume tag=" + rx.tag();
                 headerPosition[c] = -1;
                 message = open.get(key());
                 if (message == null)
@@ -124,13 +114,11 @@ final class MessageAssembler
             }
             case Reassembler.ADDRESS ->
             {
-                description = block + " address=0x" + Long.toHexString(rx.address()).toUpperCase(Locale.ROOT);
                 message = continued(position);
                 message.address = rx.address();
             }
             case Reassembler.DATA ->
             {
-                description = block + " data " + rx.dataBytes() + " bytes" + (framing.carriesData() ? "" : " (not carried)");
                 message = continued(position);
                 if (message.data != null && rx.dataOffset() + rx.dataBytes() <= message.data.length)
                 {
@@ -140,14 +128,10 @@ final class MessageAssembler
                     }
                 }
             }
-            case Reassembler.PADDING -> description = block + " padding tag=" + rx.tag();
-            case Reassembler.NOTIF -> description = "NOTIF len=" + rx.length() + " tag=" + rx.tag() + " dst=" +
-                rx.destination();
-            case Reassembler.GRANT -> description = "GRANT quota=" + rx.length() + " tag=" + rx.tag() + " peer=" +
-                rx.destination() + ((rx.flags() & GrantBlock.FLAG_RESPONSE) != 0 ? " response" : "");
-            case Reassembler.ACK -> description = "ACK len=" + rx.length() + " tag=" + rx.tag() + " status=" +
-                CompletionStatus.name(rx.status()) + " requester=" + rx.destination();
-            default -> description = block + " malformed: " + Reassembler.eventName(event);
+            default ->
+            {
+                // single-block messages complete below; padding and malformed blocks belong to no open message
+            }
         }
         if (message != null)
         {
@@ -347,14 +331,5 @@ final class MessageAssembler
     {
         final Reassembler rx = reassembler;
         return SendStreams.messageKey(rx.messageClass(), rx.requester(), rx.tag());
-    }
-
-    private static String blockName(final int sync, final long payload)
-    {
-        if (sync == Block.SYNC_CONTROL)
-        {
-            return MemoryBlockTypes.name(Block.type(payload));
-        }
-        return MemoryMessage.className(DataBlock.class8(sync)) + "/data-8";
     }
 }
