@@ -10,8 +10,10 @@ import picocli.CommandLine.Command;
 @Command(
     name = "phy",
     mixinStandardHelpOptions = true,
-    description = "PHY-layer tools: 64b/66b blocks (IEEE 802.3 clause 49) as text.",
-    subcommands = { PhyEncodeCommand.class, PhyDecodeCommand.class })
+    description = {
+        "PHY-layer tools: 64b/66b blocks (IEEE 802.3 clause 49) as text, EDM memory messages as blocks, and the "
+            + "carrier frames of a packet capture." },
+    subcommands = { PhyEncodeCommand.class, PhyDecodeCommand.class, PhyMemCommand.class, PhyDumpCommand.class })
 public final class PhyCommand implements Runnable
 {
     @CommandLine.Spec

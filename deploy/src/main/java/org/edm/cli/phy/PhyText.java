@@ -143,9 +143,63 @@ final class PhyText
     /** Writes one block line. */
     static void printBlock(final PrintWriter out, final int sync, final long payload)
     {
-        out.print(Block.syncText(sync));
-        out.print(' ');
-        out.println(HEX.toHexDigits(payload));
+        out.println(blockText(sync, payload));
+    }
+
+    /** A block as {@code SH PAYLOAD}. */
+    static String blockText(final int sync, final long payload)
+    {
+        return Block.syncText(sync) + ' ' + HEX.toHexDigits(payload);
+    }
+
+    /**
+     * Parses a block line's two fields, {@code SH PAYLOAD}; any of the four sync headers is accepted (the caller
+     * decides which ones it takes).
+     *
+     * @return the sync header; the payload is {@code payload[0]}.
+     */
+    static int parseBlock(final String[] fields, final long[] payload, final String source, final long line)
+    {
+        expectFields(fields, "SH PAYLOAD", source, line);
+        final int sync = Block.parseSyncText(fields[0]);
+        if (sync < 0)
+        {
+            throw new PhyInputException(source, line,
+                "SH '" + fields[0] + "' is not a sync header; expected 01 (data) or 10 (control)");
+        }
+        payload[0] = hex(fields[1], 16, "PAYLOAD", source, line);
+        return sync;
+    }
+
+    /**
+     * Parses a field of hex digit pairs into bytes (an empty field is no bytes).
+     *
+     * @throws PhyInputException naming {@code name}, the source and the line when the field is anything else.
+     */
+    static byte[] hexBytes(final String field, final String name, final String source, final long line)
+    {
+        if (!field.isEmpty() && !isHex(field))
+        {
+            throw new PhyInputException(source, line, name + " '" + abbreviate(field) + "' is not hexadecimal");
+        }
+        if (field.length() % 2 != 0)
+        {
+            throw new PhyInputException(source, line,
+                name + " '" + abbreviate(field) + "' has an odd number of hex digits (" + field.length() + ")");
+        }
+        return HexFormat.of().parseHex(field);
+    }
+
+    /** Bytes as upper-case hex digits, two per byte. */
+    static String hex(final byte[] bytes)
+    {
+        return HEX.formatHex(bytes);
+    }
+
+    /** A long field shortened for a message: its first 24 characters and how long it was. */
+    private static String abbreviate(final String field)
+    {
+        return field.length() <= 32 ? field : field.substring(0, 24) + "... (" + field.length() + " characters)";
     }
 
     /**
