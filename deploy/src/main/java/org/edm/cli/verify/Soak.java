@@ -67,7 +67,8 @@ public final class Soak
      * @param partitionBytes   bytes of each partition.
      * @param hungAfterNanos   a request older than this is hung.
      * @param progressNanos    time between progress lines; 0 for none.
-     * @param corruptAfter     flip a byte behind the fabric's back after this many successful writes; 0 never.
+     * @param injectCorruption flip one known byte behind the fabric's back before the final sweep (which must then
+     *                         find it), to show that the check works.
      */
     public record Settings(
         double seconds,
@@ -78,7 +79,7 @@ public final class Soak
         int partitionBytes,
         long hungAfterNanos,
         long progressNanos,
-        long corruptAfter)
+        boolean injectCorruption)
     {
     }
 
@@ -90,12 +91,11 @@ public final class Soak
     private final Host[] hosts;
     private final SoakResult result;
     private boolean sweeping;
-    private boolean corrupted;
 
     /**
      * @param waiter    called when a pass made no progress (yields, or runs the agents in INVOKER mode).
      * @param progress  receives progress lines.
-     * @param corruptor flips bytes for {@link Settings#corruptAfter()}, or null.
+     * @param corruptor flips a byte for {@link Settings#injectCorruption()}, or null.
      */
     public Soak(
         final Settings settings,
@@ -183,6 +183,10 @@ public final class Soak
 
     private void sweep()
     {
+        if (settings.injectCorruption() && corruptor != null)
+        {
+            injectCorruption();
+        }
         sweeping = true;
         for (final Host host : hosts)
         {
@@ -204,6 +208,29 @@ public final class Soak
                 waiter.run();
             }
             checkHung(System.nanoTime());
+        }
+    }
+
+    /** Flips the first known byte of the first host's partitions (no request is in flight now). */
+    private void injectCorruption()
+    {
+        for (final Host host : hosts)
+        {
+            for (int n = 0; n < nodes.size(); n++)
+            {
+                final Shadow shadow = host.shadows[n];
+                if (shadow != null && shadow.knownBytes() > 0)
+                {
+                    int at = 0;
+                    while (!shadow.isKnown(at))
+                    {
+                        at++;
+                    }
+                    corruptor.flipByte(nodes.get(n), host.base + at);
+                    result.corruptionsInjected++;
+                    return;
+                }
+            }
         }
     }
 
@@ -424,13 +451,6 @@ public final class Soak
             {
                 shadow.written(offset[slot], data, size);
                 result.recordWrite(size, latency);
-                if (settings.corruptAfter() > 0 && !corrupted && result.writes >= settings.corruptAfter() &&
-                    corruptor != null)
-                {
-                    corrupted = true;
-                    corruptor.flipByte(nodes.get(n), base + offset[slot]);
-                    result.corruptionsInjected++;
-                }
                 return;
             }
             final int wrong = shadow.check(offset[slot], data, size, mismatch);

@@ -91,8 +91,8 @@ public final class VerifyCommand implements Callable<Integer>
     int queueDepth;
 
     @Option(names = "--inject-corruption",
-        description = "Flip one byte of a memory node's region behind the fabric's back after the first writes " +
-            "(embedded racks only), to see the check fail.")
+        description = "Flip one written byte of a memory node's region behind the fabric's back before the final " +
+            "sweep (embedded racks only), to see the check fail.")
     boolean injectCorruption;
 
     @Option(names = "--quiet", description = "No progress lines.")
@@ -183,7 +183,7 @@ public final class VerifyCommand implements Callable<Integer>
         final long timeoutNanos = settings.timeoutMicros() * 1000;
         final Soak.Settings soakSettings = new Soak.Settings(seconds, maxBytes, queueDepth, seedValue,
             settings.regionKey(), (int)partition, timeoutNanos + Math.max(1_000_000_000L, timeoutNanos),
-            !quiet && seconds > 2 ? 1_000_000_000L : 0, injectCorruption ? 64 : 0);
+            !quiet && seconds > 2 ? 1_000_000_000L : 0, injectCorruption);
         reporter.info(computeHosts.size() + " compute host(s) " + computeHosts.stream().map(Soak.ComputeHost::name)
             .toList() + " -> " + nodes.size() + " memory node(s) " + nodes.stream().map(Soak.MemoryNode::name).toList() +
             ", region key " + settings.regionKey() + ", " + partition + " bytes per host and node; sizes 1.." +

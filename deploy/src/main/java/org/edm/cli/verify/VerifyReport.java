@@ -43,7 +43,7 @@ final class VerifyReport
         if (result.corruptionsInjected > 0)
         {
             out.println("injected     " + result.corruptionsInjected + " corrupted byte(s) behind the fabric's back " +
-                "(--inject-corruption): this run must fail");
+                "before the final sweep (--inject-corruption): this run must fail");
         }
         out.println(String.format(Locale.ROOT, "mismatches   %,d reads (%,d bytes wrong)", result.mismatchedReads,
             result.mismatchedBytes));

@@ -157,11 +157,14 @@ public final class Configuration
 
     private String suggestion(final String name)
     {
+        final String plain = name.replace(".", "").replace("-", "").replace("_", "");
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (final String candidate : known.keySet())
         {
-            final int distance = distance(name, candidate);
+            final String candidatePlain = candidate.replace(".", "");
+            final int distance = candidatePlain.startsWith(plain) || plain.startsWith(candidatePlain) ? 0 :
+                distance(plain, candidatePlain);
             if (distance < bestDistance)
             {
                 bestDistance = distance;
