@@ -86,7 +86,7 @@ public final class VerifyCommand implements Callable<Integer>
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: from the clock; printed).")
     Long seed;
 
-    @Option(names = "--queue-depth", paramLabel = "Q", defaultValue = "16",
+    @Option(names = "--queue-depth", paramLabel = "Q", defaultValue = "4",
         description = "Requests in flight per compute host, 1..1024 (default ${DEFAULT-VALUE}).")
     int queueDepth;
 
