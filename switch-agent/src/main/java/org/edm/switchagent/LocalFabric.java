@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 /**
  * A whole rack's agents in one process: the switch agent and a host agent per host of a rack description, over
  * in-memory cables or over the rack's real interfaces (AF_PACKET, in its namespaces for a local rack). Used by tests,
- * by {@code edm rack run}, and by tools that embed the fabric. The caller runs the agents: in one thread
- * ({@link #agents()} in a composite, or {@link #runOnce()} in INVOKER style) since this machine has 2 cores.
+ * by {@code edm rack run}, and by tools that embed the fabric ({@link FabricProcess#wholeRack}, which runs the agents in
+ * an {@link org.edm.agent.AgentRuntime}). Tests may also run every agent's duty cycle with {@link #runOnce()}.
  */
 public final class LocalFabric implements AutoCloseable
 {
