@@ -2,7 +2,10 @@ package org.edm.cli;
 
 import org.edm.bench.JmhCommand;
 import org.edm.bench.floor.FloorCommand;
+import org.edm.cli.agents.HostCommand;
+import org.edm.cli.agents.SwitchCommand;
 import org.edm.cli.rack.RackCommand;
+import org.edm.cli.verify.VerifyCommand;
 import org.edm.cli.phy.PhyCommand;
 import org.edm.sim.RackSimulationRunner;
 import org.edm.sim.SimCommand;
@@ -24,6 +27,9 @@ final class Subcommands
         jmh.setUnmatchedOptionsArePositionalParams(true);
         edm.addSubcommand(jmh);
         edm.addSubcommand(new RackCommand());
+        edm.addSubcommand(new SwitchCommand());
+        edm.addSubcommand(new HostCommand());
+        edm.addSubcommand(new VerifyCommand());
         edm.addSubcommand(new FloorCommand());
     }
 }

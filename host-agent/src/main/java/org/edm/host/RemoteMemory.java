@@ -23,6 +23,10 @@ import java.nio.ByteBuffer;
  * Buffers must be native {@link MemorySegment}s (from an {@code Arena}) and must stay valid and unchanged (for writes)
  * until the request completes. At most {@link #capacity()} requests may be outstanding; beyond that a submission
  * returns {@code -BACK_PRESSURED}. Not thread-safe: one session per thread.
+ * <p>
+ * Request ids are unique in a session but not consecutive: the low bits name the callback slot the request holds until
+ * it completes, so completions may come back in any order (different nodes, sizes and timeouts) without one request's
+ * callback being confused with another's.
  */
 public final class RemoteMemory implements AutoCloseable
 {
@@ -39,9 +43,12 @@ public final class RemoteMemory implements AutoCloseable
     private final org.agrona.concurrent.MessageHandler completionReader = this::onCompletion;
     private final CompletionHandler[] callbacks;
     private final long[] callbackIds;
+    private final int[] freeSlots;
+    private final int slotBits;
+    private int freeCount;
     private final Waiter waiter;
     private final BlockingWait blockingWait = new BlockingWait();
-    private long nextId;
+    private long nextSequence;
     private int outstanding;
     private CompletionHandler pollHandler;
     private volatile boolean closed;
@@ -59,6 +66,14 @@ public final class RemoteMemory implements AutoCloseable
         completions = new OneToOneRingBuffer(ring(capacity * (RequestRecords.COMPLETION_LENGTH + 8) * 2));
         callbacks = new CompletionHandler[capacity];
         callbackIds = new long[capacity];
+        freeSlots = new int[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            freeSlots[i] = capacity - 1 - i;
+        }
+        java.util.Arrays.fill(callbackIds, -1);
+        freeCount = capacity;
+        slotBits = Integer.numberOfTrailingZeros(capacity);
     }
 
     /** The session's number at its agent. */
@@ -202,13 +217,15 @@ public final class RemoteMemory implements AutoCloseable
         {
             return -CompletionStatus.BACK_PRESSURED;
         }
-        final long id = nextId;
+        final int slot = freeSlots[freeCount - 1];
+        final long id = (nextSequence << slotBits) | slot;
         final int at = requests.tryClaim(type, RequestRecords.REQUEST_LENGTH);
         if (at < 0)
         {
             return -CompletionStatus.BACK_PRESSURED;
         }
-        nextId++;
+        nextSequence++;
+        freeCount--;
         final var out = requests.buffer();
         out.putLong(at + RequestRecords.REQUEST_ID_OFFSET, id);
         out.putLong(at + RequestRecords.ADDRESS_OFFSET, address);
@@ -217,7 +234,6 @@ public final class RemoteMemory implements AutoCloseable
         out.putInt(at + RequestRecords.KEY_OFFSET, key);
         out.putInt(at + RequestRecords.LENGTH_OFFSET, (int)length);
         requests.commit(at);
-        final int slot = (int)id & (capacity - 1);
         callbacks[slot] = callback;
         callbackIds[slot] = id;
         outstanding++;
@@ -238,8 +254,14 @@ public final class RemoteMemory implements AutoCloseable
         final long id = buffer.getLong(at + RequestRecords.REQUEST_ID_OFFSET);
         final int status = buffer.getInt(at + RequestRecords.STATUS_OFFSET);
         final int slot = (int)id & (capacity - 1);
-        final CompletionHandler callback = callbackIds[slot] == id ? callbacks[slot] : null;
+        if (callbackIds[slot] != id)
+        {
+            return;
+        }
+        final CompletionHandler callback = callbacks[slot];
         callbacks[slot] = null;
+        callbackIds[slot] = -1;
+        freeSlots[freeCount++] = slot;
         outstanding--;
         if (callback != null)
         {

@@ -1,32 +1,28 @@
 package org.edm.switchagent;
 
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
-import org.edm.agent.CarrierLink;
 import org.edm.host.HostAgent;
-import org.edm.host.HostAgentSettings;
 import org.edm.nativeio.FramePort;
 import org.edm.nativeio.LockedMemory;
 import org.edm.nativeio.PortOptions;
 import org.edm.nativeio.rack.RackDescription;
 import org.edm.nativeio.rack.RackPorts;
-import org.edm.phy.memory.MemoryRegions;
 import org.edm.phy.sched.SchedulerConfig;
 import org.edm.phy.sw.EgressMode;
 import org.edm.phy.sw.SwitchConfig;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.IntPredicate;
 
 /**
  * A whole rack's agents in one process: the switch agent and a host agent per host of a rack description, over
  * in-memory cables or over the rack's real interfaces (AF_PACKET, in its namespaces for a local rack). Used by tests,
- * by {@code edm rack run}, and by tools that embed the fabric. The caller runs the agents: in one thread
- * ({@link #agents()} in a composite, or {@link #runOnce()} in INVOKER style) since this machine has 2 cores.
+ * by {@code edm rack run}, and by tools that embed the fabric ({@link FabricProcess#wholeRack}, which runs the agents in
+ * an {@link org.edm.agent.AgentRuntime}). Tests may also run every agent's duty cycle with {@link #runOnce()}.
  */
 public final class LocalFabric implements AutoCloseable
 {
@@ -36,11 +32,13 @@ public final class LocalFabric implements AutoCloseable
     private final Map<String, HostAgent> hosts = new LinkedHashMap<>();
     private final List<FramePort> ports = new ArrayList<>();
     private final List<LockedMemory> memories = new ArrayList<>();
+    private final Map<String, LockedMemory> regions = new LinkedHashMap<>();
     private final Agent[] agents;
 
     private LocalFabric(
         final RackDescription rack,
         final FabricSettings settings,
+        final AgentLimits limits,
         final Map<String, FramePort> hostPorts,
         final Map<String, FramePort> switchPorts,
         final Consumer<String> report)
@@ -48,41 +46,30 @@ public final class LocalFabric implements AutoCloseable
         this.rack = rack;
         this.settings = settings;
         final long epoch = System.nanoTime();
-        final List<RackDescription.Host> rackHosts = rack.hosts();
-        final int[] nodeOfPort = new int[rackHosts.size()];
-        final CarrierLink[] switchLinks = new CarrierLink[rackHosts.size()];
-        final Map<Integer, Boolean> nodes = new HashMap<>();
-        for (final RackDescription.Host host : rackHosts)
+        ports.addAll(switchPorts.values());
+        ports.addAll(hostPorts.values());
+        final SwitchAgent builtSwitch;
+        try
         {
-            nodes.put(host.nodeId(), Boolean.TRUE);
-        }
-        final IntPredicate known = nodes::containsKey;
-        for (int p = 0; p < rackHosts.size(); p++)
-        {
-            final RackDescription.Host host = rackHosts.get(p);
-            final RackDescription.SwitchPort switchPort = rack.switchPortOf(host.name());
-            nodeOfPort[p] = host.nodeId();
-            final FramePort toHost = switchPorts.get(host.name());
-            final FramePort toSwitch = hostPorts.get(host.name());
-            ports.add(toHost);
-            ports.add(toSwitch);
-            switchLinks[p] = new CarrierLink(toHost, mac(host.mac()), mac(switchPort.mac()));
-            final MemoryRegions regions = new MemoryRegions(settings.framing().maxLength());
-            if (host.role() != RackDescription.Role.COMPUTE && settings.regionBytes() > 0)
+            for (final RackDescription.Host host : rack.hosts())
             {
-                final LockedMemory memory = LockedMemory.allocate(settings.regionBytes(), settings.hugePages(), false,
-                    line -> report.accept(host.name() + ": " + line));
-                memories.add(memory);
-                regions.register(settings.regionKey(), memory.buffer(), settings.regionBytes());
+                final LockedMemory memory = FabricNodes.allocateRegion(host, settings, report);
+                if (memory != null)
+                {
+                    memories.add(memory);
+                    regions.put(host.name(), memory);
+                }
+                hosts.put(host.name(), FabricNodes.host(rack, host.name(), settings, limits.host(),
+                    hostPorts.get(host.name()), memory, epoch));
             }
-            final HostAgentSettings hostSettings = new HostAgentSettings(host.nodeId(), settings.framing(),
-                settings.hostOrder(), settings.lineRateGbps(), settings.timeoutMicros(), 4096, 4096,
-                HostAgentSettings.DEFAULT_MAX_REQUEST_BYTES);
-            hosts.put(host.name(), new HostAgent(hostSettings, new CarrierLink(toSwitch, mac(switchPort.mac()),
-                mac(host.mac())), regions, known, epoch));
+            builtSwitch = FabricNodes.switchAgent(rack, settings, limits.switchMaxSlotsPerCycle(), switchPorts, epoch);
         }
-        switchAgent = new SwitchAgent(switchConfig(settings, nodeOfPort), switchLinks, settings.lineRateGbps(), 4096,
-            epoch, 2 * settings.timeoutMicros());
+        catch (final RuntimeException ex)
+        {
+            memories.forEach(LockedMemory::close);
+            throw ex;
+        }
+        switchAgent = builtSwitch;
         agents = new Agent[hosts.size() + 1];
         agents[0] = switchAgent;
         int i = 1;
@@ -92,11 +79,22 @@ public final class LocalFabric implements AutoCloseable
         }
     }
 
-    /** The fabric of {@code rack} over in-memory cables (no privileges needed). */
+    /** The fabric of {@code rack} over in-memory cables (no privileges needed), with default limits and ports. */
     public static LocalFabric inMemory(
         final RackDescription rack, final FabricSettings settings, final Consumer<String> report)
     {
-        return inMemory(rack, settings, report, (host, port) -> port);
+        return inMemory(rack, settings, AgentLimits.defaults(), new PortOptions(), report);
+    }
+
+    /** The fabric of {@code rack} over in-memory cables (no privileges needed). */
+    public static LocalFabric inMemory(
+        final RackDescription rack,
+        final FabricSettings settings,
+        final AgentLimits limits,
+        final PortOptions options,
+        final Consumer<String> report)
+    {
+        return inMemory(rack, settings, limits, options, report, (host, port) -> port);
     }
 
     /**
@@ -109,15 +107,45 @@ public final class LocalFabric implements AutoCloseable
         final Consumer<String> report,
         final java.util.function.BiFunction<String, FramePort, FramePort> hostPorts)
     {
-        final RackPorts.InMemory cables = RackPorts.inMemory(rack, new PortOptions());
-        final Map<String, FramePort> wrapped = new LinkedHashMap<>();
-        cables.hosts().forEach((name, port) -> wrapped.put(name, hostPorts.apply(name, port)));
-        return new LocalFabric(rack, settings, wrapped, cables.switchPorts(), report);
+        return inMemory(rack, settings, AgentLimits.defaults(), new PortOptions(), report, hostPorts);
+    }
+
+    private static LocalFabric inMemory(
+        final RackDescription rack,
+        final FabricSettings settings,
+        final AgentLimits limits,
+        final PortOptions options,
+        final Consumer<String> report,
+        final java.util.function.BiFunction<String, FramePort, FramePort> hostPorts)
+    {
+        final RackPorts.InMemory cables = RackPorts.inMemory(rack, options);
+        try
+        {
+            final Map<String, FramePort> wrapped = new LinkedHashMap<>();
+            cables.hosts().forEach((name, port) -> wrapped.put(name, hostPorts.apply(name, port)));
+            return new LocalFabric(rack, settings, limits, wrapped, cables.switchPorts(), report);
+        }
+        catch (final RuntimeException ex)
+        {
+            cables.close();
+            throw ex;
+        }
+    }
+
+    /** The fabric of {@code rack} over its interfaces, with default limits and port options. */
+    public static LocalFabric packet(
+        final RackDescription rack, final FabricSettings settings, final Consumer<String> report)
+    {
+        return packet(rack, settings, AgentLimits.defaults(), new PortOptions(), report);
     }
 
     /** The fabric of {@code rack} over its interfaces (AF_PACKET; root or CAP_NET_RAW, and the rack must be up). */
     public static LocalFabric packet(
-        final RackDescription rack, final FabricSettings settings, final Consumer<String> report)
+        final RackDescription rack,
+        final FabricSettings settings,
+        final AgentLimits limits,
+        final PortOptions options,
+        final Consumer<String> report)
     {
         final Map<String, FramePort> hostPorts = new LinkedHashMap<>();
         final Map<String, FramePort> switchPorts = new LinkedHashMap<>();
@@ -125,9 +153,10 @@ public final class LocalFabric implements AutoCloseable
         {
             for (final RackDescription.Host host : rack.hosts())
             {
-                hostPorts.put(host.name(), RackPorts.host(rack, host.name(), new PortOptions()));
-                switchPorts.put(host.name(), RackPorts.switchPort(rack, host.name(), new PortOptions()));
+                hostPorts.put(host.name(), RackPorts.host(rack, host.name(), options.copy()));
+                switchPorts.put(host.name(), RackPorts.switchPort(rack, host.name(), options.copy()));
             }
+            return new LocalFabric(rack, settings, limits, hostPorts, switchPorts, report);
         }
         catch (final RuntimeException ex)
         {
@@ -135,7 +164,6 @@ public final class LocalFabric implements AutoCloseable
             switchPorts.values().forEach(FramePort::close);
             throw ex;
         }
-        return new LocalFabric(rack, settings, hostPorts, switchPorts, report);
     }
 
     /** The switch configuration the settings describe, in blocks of the framing. */
@@ -190,6 +218,17 @@ public final class LocalFabric implements AutoCloseable
     public Map<String, HostAgent> hosts()
     {
         return java.util.Collections.unmodifiableMap(hosts);
+    }
+
+    /**
+     * The memory a host serves, or null when it serves none. For fault injection and inspection: the host agent reads
+     * and writes it on its own thread.
+     */
+    public MutableDirectBuffer region(final String name)
+    {
+        host(name);
+        final LockedMemory memory = regions.get(name);
+        return memory == null ? null : memory.buffer();
     }
 
     public RackDescription rack()

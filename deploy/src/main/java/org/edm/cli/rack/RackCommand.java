@@ -3,6 +3,7 @@ package org.edm.cli.rack;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
+import org.edm.cli.agents.RackRunCommand;
 import org.edm.nativeio.Capabilities;
 import org.edm.nativeio.rack.LocalRack;
 import org.edm.nativeio.rack.LocalRackLayout;
@@ -19,8 +20,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "rack",
     mixinStandardHelpOptions = true,
-    description = "Bring a local rack of network namespaces up or down, or show a rack (local or lab).",
-    subcommands = { RackCommand.Up.class, RackCommand.Status.class, RackCommand.Down.class,
+    description = "Bring a local rack of network namespaces up or down, show a rack (local or lab), or run a " +
+        "whole local rack in one process.",
+    subcommands = { RackCommand.Up.class, RackCommand.Status.class, RackCommand.Down.class, RackRunCommand.class,
         CommandLine.HelpCommand.class })
 public final class RackCommand implements Runnable
 {

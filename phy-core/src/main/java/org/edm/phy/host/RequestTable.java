@@ -9,6 +9,9 @@ import org.agrona.MutableDirectBuffer;
  * <pre>
  *   tag = (generation << log2(capacity) | index) & maxTag
  * </pre>
+ * Indexes are reused first-in first-out, so a tag value comes back only after every index has been used through all
+ * generations (65,536 requests with 16-bit tags), not after a few requests on the same index: the switch may still
+ * hold demand for a request that timed out here, and a recycled tag would collide with it.
  */
 final class RequestTable
 {
@@ -20,6 +23,7 @@ final class RequestTable
     private final int maxTag;
     private final int[] freeIndexes;
     private int freeCount;
+    private int freeHead;
 
     final int[] tag;
     final boolean[] live;
@@ -48,7 +52,7 @@ final class RequestTable
         freeIndexes = new int[capacity];
         for (int i = 0; i < capacity; i++)
         {
-            freeIndexes[i] = capacity - 1 - i;
+            freeIndexes[i] = i;
         }
         freeCount = capacity;
         tag = new int[capacity];
@@ -81,10 +85,12 @@ final class RequestTable
         return freeCount == 0;
     }
 
-    /** Takes a free index and gives it a fresh tag; the table must not be full. */
+    /** Takes the longest-free index and gives it a fresh tag; the table must not be full. */
     int allocate()
     {
-        final int index = freeIndexes[--freeCount];
+        final int index = freeIndexes[freeHead];
+        freeHead = (freeHead + 1) & indexMask;
+        freeCount--;
         final int shift = Integer.numberOfTrailingZeros(capacity);
         generation[index]++;
         tag[index] = ((generation[index] << shift) | index) & maxTag;
@@ -98,7 +104,8 @@ final class RequestTable
     {
         live[index] = false;
         destination[index] = null;
-        freeIndexes[freeCount++] = index;
+        freeIndexes[(freeHead + freeCount) & indexMask] = index;
+        freeCount++;
     }
 
     /** The index of the live request with {@code tagValue}, or -1. */

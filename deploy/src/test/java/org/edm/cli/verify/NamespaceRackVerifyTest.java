@@ -1,0 +1,148 @@
+package org.edm.cli.verify;
+
+import org.edm.cli.EdmCli;
+import org.edm.nativeio.Capabilities;
+import org.edm.nativeio.rack.IpCommand;
+import org.edm.nativeio.rack.LocalRack;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code edm verify} on a real local rack of network namespaces (AF_PACKET ports over veth pairs): embedding the whole
+ * rack, and as a compute host against {@code edm switch} and {@code edm host} daemons. Needs root; skipped otherwise.
+ * Every rack is taken down in a finally block, and its namespaces are named edm-ct&lt;pid&gt;* so that CI's guard
+ * removes any a killed JVM left behind.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class NamespaceRackVerifyTest
+{
+    private static final String[] LOAD = {
+        "--set", "edm.memory.region.bytes=1m", "--set", "edm.memory.huge.pages=false", "--queue-depth", "4",
+        "--max-size", "16k", "--seed", "11", "--quiet" };
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void needsRoot()
+    {
+        final boolean capable = Capabilities.has(Capabilities.CAP_NET_ADMIN) &&
+            Capabilities.has(Capabilities.CAP_SYS_ADMIN) && Capabilities.has(Capabilities.CAP_NET_RAW);
+        if (!capable)
+        {
+            System.err.println("[edm deploy tests] edm verify on a namespace rack skipped: needs root " +
+                "(CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW)");
+        }
+        Assumptions.assumeTrue(capable, "skipped: needs root (CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW)");
+        Assumptions.assumeTrue(IpCommand.isAvailable(), "skipped: iproute2's 'ip' is not installed");
+    }
+
+    @Test
+    void shouldPassWithTheWholeRackEmbeddedOverAfPacket()
+    {
+        final String name = "ct" + ProcessHandle.current().pid() % 1_000_000 + "v";
+        final Path file = dir.resolve(name + ".yaml");
+        try
+        {
+            new LocalRack(line -> { }).up(name, 2, file);
+            final EdmCli.Result result = EdmCli.run(with("verify", "--rack", file.toString(), "--seconds", "2"));
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.out()).contains("over AF_PACKET ports in the rack's namespaces")
+                .contains("errors       none").contains("result       PASS");
+        }
+        finally
+        {
+            down(file, name);
+        }
+    }
+
+    @Test
+    void shouldPassAsAComputeHostAgainstSwitchAndMemoryNodeDaemons()
+    {
+        final String name = "ct" + ProcessHandle.current().pid() % 1_000_000 + "d";
+        final Path file = dir.resolve(name + ".yaml");
+        try
+        {
+            new LocalRack(line -> { }).up(name, 2, file);
+            final String rack = file.toString();
+            final CompletableFuture<EdmCli.Result> switchDaemon = daemon("switch", "--rack", rack);
+            final CompletableFuture<EdmCli.Result> hostDaemon = daemon("host", "--rack", rack, "--name", "h1");
+            sleep(1500);
+            final EdmCli.Result result = EdmCli.run(with("verify", "--rack", rack, "--host", "h0", "--seconds", "2"));
+            final String all = result + "\n=== switch " + switchDaemon.join() + "\n=== host " + hostDaemon.join();
+            assertThat(result.exitCode()).as(all).isZero();
+            assertThat(result.out()).contains("compute host h0 in this process over AF_PACKET port edm0@edm-" + name)
+                .contains("1 compute host(s) [h0] -> 2 memory node(s) [h0, h1]")
+                .contains("result       PASS");
+            final EdmCli.Result switchResult = switchDaemon.join();
+            final EdmCli.Result hostResult = hostDaemon.join();
+            assertThat(switchResult.exitCode()).as(switchResult.toString()).isZero();
+            assertThat(switchResult.out()).contains("edm switch: rack " + name + " (local), 2 ports")
+                .contains("totals: ");
+            assertThat(hostResult.exitCode()).as(hostResult.toString()).isZero();
+            assertThat(hostResult.out()).contains("serving region key 1 of 1048576 bytes");
+        }
+        finally
+        {
+            down(file, name);
+        }
+    }
+
+    /** Runs a daemon command on a thread of its own, as its own process would (6 s, quiet, a small region). */
+    private static CompletableFuture<EdmCli.Result> daemon(final String... args)
+    {
+        final CompletableFuture<EdmCli.Result> result = new CompletableFuture<>();
+        final String[] common = { "--seconds", "6", "--quiet", "--set", "edm.memory.region.bytes=1m", "--set",
+            "edm.memory.huge.pages=false" };
+        Thread.ofPlatform().name("daemon-" + args[0]).start(() -> result.complete(EdmCli.run(concat(args, common))));
+        return result;
+    }
+
+    private static void down(final Path file, final String name)
+    {
+        try
+        {
+            new LocalRack(line -> { }).down(file);
+        }
+        catch (final RuntimeException e)
+        {
+            IpCommand.tryRun("netns", "del", "edm-" + name + "-h0");
+            IpCommand.tryRun("netns", "del", "edm-" + name + "-h1");
+            IpCommand.tryRun("netns", "del", "edm-" + name + "-sw");
+        }
+    }
+
+    private static String[] with(final String... args)
+    {
+        return concat(args, LOAD);
+    }
+
+    private static String[] concat(final String[] a, final String[] b)
+    {
+        final String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static void sleep(final long millis)
+    {
+        try
+        {
+            Thread.sleep(millis);
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.edm.switchagent;
+
+import org.edm.agent.CarrierLink;
+import org.edm.host.HostAgent;
+import org.edm.host.HostAgentSettings;
+import org.edm.host.HostConfiguration;
+import org.edm.nativeio.FramePort;
+import org.edm.nativeio.LockedMemory;
+import org.edm.nativeio.rack.RackDescription;
+import org.edm.phy.memory.MemoryRegions;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+
+/**
+ * Builds the agents of a rack description over ports the caller opened: a host agent for one host, the switch agent
+ * for all switch ports. One recipe for every process shape: a whole rack in one process ({@link LocalFabric}), a
+ * switch or memory-node daemon ({@code edm switch}, {@code edm host}), or a client tool's own compute host.
+ */
+public final class FabricNodes
+{
+    private FabricNodes()
+    {
+    }
+
+    /** The node ids of the rack, for the hosts' unknown-node check. */
+    public static IntPredicate nodesOf(final RackDescription rack)
+    {
+        final Set<Integer> nodes = new HashSet<>();
+        for (final RackDescription.Host host : rack.hosts())
+        {
+            nodes.add(host.nodeId());
+        }
+        return nodes::contains;
+    }
+
+    /** True when the host serves memory (role memory or both). */
+    public static boolean servesMemory(final RackDescription.Host host)
+    {
+        return host.role() != RackDescription.Role.COMPUTE;
+    }
+
+    /** True when the host issues requests (role compute or both). */
+    public static boolean issuesRequests(final RackDescription.Host host)
+    {
+        return host.role() != RackDescription.Role.MEMORY;
+    }
+
+    /**
+     * The region a memory node serves, when the settings give it one (null otherwise).
+     *
+     * @param report receives one line per fallback (no huge pages, ...), prefixed with the host's name.
+     */
+    public static LockedMemory allocateRegion(
+        final RackDescription.Host host, final FabricSettings settings, final Consumer<String> report)
+    {
+        if (!servesMemory(host) || settings.regionBytes() <= 0)
+        {
+            return null;
+        }
+        return LockedMemory.allocate(settings.regionBytes(), settings.hugePages(), false,
+            line -> report.accept(host.name() + ": " + line));
+    }
+
+    /** The settings of the host agent of node {@code nodeId}. */
+    public static HostAgentSettings hostSettings(
+        final FabricSettings settings, final HostConfiguration.Limits limits, final int nodeId)
+    {
+        return new HostAgentSettings(nodeId, settings.framing(), settings.hostOrder(), settings.lineRateGbps(),
+            settings.timeoutMicros(), limits.maxOutstanding(), limits.maxSlotsPerCycle(), limits.maxRequestBytes());
+    }
+
+    /**
+     * The host agent of {@code hostName} over {@code port} (its cable to the switch).
+     *
+     * @param region the memory it serves, or null for none.
+     */
+    public static HostAgent host(
+        final RackDescription rack,
+        final String hostName,
+        final FabricSettings settings,
+        final HostConfiguration.Limits limits,
+        final FramePort port,
+        final LockedMemory region,
+        final long epochNanos)
+    {
+        final RackDescription.Host host = rack.host(hostName);
+        final RackDescription.SwitchPort switchPort = rack.switchPortOf(hostName);
+        final MemoryRegions regions = new MemoryRegions(settings.framing().maxLength());
+        if (region != null)
+        {
+            regions.register(settings.regionKey(), region.buffer(), settings.regionBytes());
+        }
+        final CarrierLink link = new CarrierLink(port, LocalFabric.mac(switchPort.mac()), LocalFabric.mac(host.mac()));
+        return new HostAgent(hostSettings(settings, limits, host.nodeId()), link, regions, nodesOf(rack), epochNanos);
+    }
+
+    /**
+     * The switch agent over one port per host.
+     *
+     * @param portsByHost the switch port cabled to each host, by host name.
+     */
+    public static SwitchAgent switchAgent(
+        final RackDescription rack,
+        final FabricSettings settings,
+        final int maxSlotsPerCycle,
+        final Map<String, FramePort> portsByHost,
+        final long epochNanos)
+    {
+        final int hosts = rack.hosts().size();
+        final int[] nodeOfPort = new int[hosts];
+        final CarrierLink[] links = new CarrierLink[hosts];
+        for (int p = 0; p < hosts; p++)
+        {
+            final RackDescription.Host host = rack.hosts().get(p);
+            final RackDescription.SwitchPort switchPort = rack.switchPortOf(host.name());
+            nodeOfPort[p] = host.nodeId();
+            final FramePort port = portsByHost.get(host.name());
+            if (port == null)
+            {
+                throw new IllegalArgumentException("no switch port given for host '" + host.name() + "'");
+            }
+            links[p] = new CarrierLink(port, LocalFabric.mac(host.mac()), LocalFabric.mac(switchPort.mac()));
+        }
+        return new SwitchAgent(LocalFabric.switchConfig(settings, nodeOfPort), links, settings.lineRateGbps(),
+            maxSlotsPerCycle, epochNanos, 2 * settings.timeoutMicros());
+    }
+}

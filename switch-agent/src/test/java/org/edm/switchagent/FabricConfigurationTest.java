@@ -1,0 +1,98 @@
+package org.edm.switchagent;
+
+import org.edm.agent.config.ConfigKey;
+import org.edm.agent.config.Configuration;
+import org.edm.agent.config.ConfigurationException;
+import org.edm.phy.sched.MatcherKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FabricConfigurationTest
+{
+    private static List<ConfigKey<?>> keys()
+    {
+        final List<ConfigKey<?>> keys = new ArrayList<>(FabricConfiguration.KEYS);
+        keys.addAll(SwitchConfiguration.KEYS);
+        return keys;
+    }
+
+    @Test
+    void shouldMatchTheProgrammaticDefaults()
+    {
+        final FabricSettings fromKeys = FabricConfiguration.settings(new Configuration(keys()));
+        assertThat(fromKeys).isEqualTo(FabricSettings.defaults());
+    }
+
+    @Test
+    void shouldScaleTheAutomaticReleaseThresholdWithTheLineRate()
+    {
+        final Configuration config = new Configuration(keys()).flag(FabricConfiguration.LINE_RATE_GBPS, "25", "--x");
+        assertThat(FabricConfiguration.settings(config).releaseBytes()).isEqualTo(FabricSettings.bandwidthDelayBytes(25));
+        config.flag(FabricConfiguration.RELEASE_BYTES, "4096", "--x");
+        assertThat(FabricConfiguration.settings(config).releaseBytes()).isEqualTo(4096);
+    }
+
+    @Test
+    void shouldBuildTheSettingsTheKeysDescribe()
+    {
+        final Configuration config = new Configuration(keys())
+            .flag("edm.fabric.framing", "wire-8", "--x")
+            .flag("edm.fabric.matcher", "islip", "--x")
+            .flag("edm.memory.region.bytes", "1m", "--x")
+            .flag("edm.memory.huge.pages", "false", "--x")
+            .flag("edm.fabric.timeout.us", "1000", "--x");
+        final FabricSettings settings = FabricConfiguration.settings(config);
+        assertThat(settings.framing().name()).isEqualTo("wire-8");
+        assertThat(settings.matcher()).isEqualTo(MatcherKind.ISLIP);
+        assertThat(settings.regionBytes()).isEqualTo(1L << 20);
+        assertThat(settings.hugePages()).isFalse();
+        assertThat(settings.timeoutMicros()).isEqualTo(1000);
+        assertThat(FabricConfiguration.describe(settings)).contains("line rate 10 Gb/s per port, framing wire-8");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "edm.fabric.line.rate.gbps         | 0      | outside (0, 400]",
+        "edm.fabric.line.rate.gbps         | 400.5  | outside (0, 400]",
+        "edm.fabric.line.rate.gbps         | fast   | is not a number; allowed (0, 400]",
+        "edm.fabric.framing                | netsim | is not one of wire-7, wire-8",
+        "edm.fabric.chunk.bytes            | 13     | outside [14, 65535]",
+        "edm.fabric.chunk.bytes            | 65536  | outside [14, 65535]",
+        "edm.fabric.release.bytes          | -1     | outside [0, 1048576]",
+        "edm.fabric.release.bytes          | manual | is not a whole number",
+        "edm.fabric.max.chunks.per.message | 0      | outside [1, 64]",
+        "edm.fabric.max.chunks.per.message | 65     | outside [1, 64]",
+        "edm.fabric.matcher                | random | is not one of greedy, pim, islip",
+        "edm.fabric.host.order             | fifo   | is not one of netsim, rtl, srpt",
+        "edm.fabric.timeout.us             | 0      | outside [1, 60000000]",
+        "edm.memory.region.bytes           | 3g     | outside [0, 2147483647]",
+        "edm.memory.region.bytes           | -1     | outside [0, 2147483647]",
+        "edm.memory.region.key             | -5     | outside [0, 2147483647]",
+        "edm.memory.huge.pages             | maybe  | is not true or false",
+        "edm.switch.idle                   | sleep  | is not an idle strategy",
+        "edm.switch.cpu                    | -3     | outside [-1, 1023]",
+        "edm.switch.max.slots.per.cycle    | 0      | outside [1, 1048576]",
+    })
+    void shouldNameTheKeyTheValueAndTheAllowedRange(final String key, final String value, final String problem)
+    {
+        final Configuration config = new Configuration(keys()).flag(key, value, "--set");
+        assertThatThrownBy(() -> config.check(keys())).isInstanceOf(ConfigurationException.class)
+            .hasMessageStartingWith(key + "=" + value + " ").hasMessageContaining(problem);
+    }
+
+    @Test
+    void shouldCheckTheChunkAgainstTheFraming()
+    {
+        final Configuration config = new Configuration(keys()).flag("edm.fabric.framing", "wire-8", "--x")
+            .flag("edm.fabric.chunk.bytes", "15", "--x");
+        assertThatThrownBy(() -> FabricConfiguration.settings(config)).isInstanceOf(ConfigurationException.class)
+            .hasMessage("edm.fabric.chunk.bytes=15 outside [16, 65535] (two blocks of framing wire-8)");
+    }
+}
