@@ -171,9 +171,21 @@ public final class LocalFabric implements AutoCloseable
     {
         final int perBlock = settings.framing().dataBytesPerBlock();
         final SchedulerConfig scheduler = new SchedulerConfig(nodeOfPort.length, settings.chunkBytes() / perBlock,
-            settings.releaseBytes() / perBlock, settings.maxChunksPerMessage(), settings.matcher(), 4, 0, 1024);
+            settings.releaseBytes() / perBlock, settings.maxChunksPerMessage(), settings.matcher(), 4, 0, 1024)
+            .withStarvationSlots(starvationSlots(settings));
         final EgressMode mode = settings.framing().resumeBlocks() > 0 ? EgressMode.LANES : EgressMode.FIFO;
         return new SwitchConfig(settings.framing(), scheduler, mode, SwitchConfig.DEFAULT_ORDER, nodeOfPort, 256);
+    }
+
+    /**
+     * The agents' starvation guard: demand that waited 2 ms (or a tenth of the request timeout, if shorter) goes ahead
+     * of shorter messages. A closed-loop workload of mixed sizes otherwise keeps the largest request waiting forever
+     * under pure shortest-remaining-first, until it times out.
+     */
+    static long starvationSlots(final FabricSettings settings)
+    {
+        final double micros = Math.min(2_000, settings.timeoutMicros() / 10.0);
+        return Math.max(1, (long)(micros * 1000 * settings.lineRateGbps() / 64));
     }
 
     /** Runs every agent's duty cycle once; returns the summed work count. */

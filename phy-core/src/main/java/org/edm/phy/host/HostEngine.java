@@ -6,6 +6,7 @@ import org.edm.phy.mem.CompletionStatus;
 import org.edm.phy.mem.Framing;
 import org.edm.phy.mem.GrantBlock;
 import org.edm.phy.mem.MessageDescriptor;
+import org.edm.phy.mem.NotifBlock;
 import org.edm.phy.mem.Reassembler;
 import org.edm.phy.mem.Segmenter;
 import org.edm.phy.mem.SendStreams;
@@ -14,6 +15,7 @@ import org.edm.phy.memory.MemoryRegions;
 import java.nio.ByteOrder;
 
 import static org.edm.phy.mem.MemoryBlockTypes.CLASS_ACK;
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_NOTIF;
 import static org.edm.phy.mem.MemoryBlockTypes.CLASS_RREQ;
 import static org.edm.phy.mem.MemoryBlockTypes.CLASS_RRESP;
 import static org.edm.phy.mem.MemoryBlockTypes.CLASS_WREQ;
@@ -65,6 +67,7 @@ public final class HostEngine
     private long resumesSent;
     private long droppedForResources;
     private long unexpectedBlocks;
+    private long cancelsSent;
 
     /**
      * @param regions the regions this host serves as a memory node, or null for a compute-only host.
@@ -215,6 +218,13 @@ public final class HostEngine
         {
             payload = segmenter.ack(d.length(), d.tag(), out.status[id], d.destination());
             out.free(id);
+            return sent();
+        }
+        if (cls == CLASS_NOTIF)
+        {
+            payload = segmenter.notif(0, d.tag(), NotifBlock.FLAG_CANCEL, d.destination());
+            out.free(id);
+            cancelsSent++;
             return sent();
         }
         if (out.state[id] == OutboundMessages.PENDING)
@@ -542,6 +552,10 @@ public final class HostEngine
         }
     }
 
+    /**
+     * Gives up a message whose request timed out. A write whose NOTIF went out has demand (and maybe quota) at the
+     * switch that nothing will ever drain: a cancelling NOTIF withdraws it, so no circuit stays reserved for it.
+     */
     private void abandon(final int id)
     {
         for (int c = 0; c < announcing.length; c++)
@@ -551,7 +565,22 @@ public final class HostEngine
                 announcing[c] = -1;
             }
         }
+        final boolean notified = out.messageClass[id] == CLASS_WREQ && out.state[id] != OutboundMessages.PENDING;
+        final int tag = out.descriptor[id].tag();
+        final int node = out.descriptor[id].destination();
         out.free(id);
+        if (notified && !out.isFull())
+        {
+            final int cancel = out.allocate(CLASS_NOTIF);
+            out.descriptor[cancel].set(CLASS_NOTIF, 0, self, node, tag, 0, 0);
+            out.enqueue(cancel, false);
+        }
+    }
+
+    /** Cancelling NOTIFs sent for writes given up after a timeout. */
+    public long cancelsSent()
+    {
+        return cancelsSent;
     }
 
     // ---- counters --------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import org.edm.phy.mem.SendStreams;
 import org.edm.phy.util.IndexedMinHeap;
 
 import static org.edm.phy.mem.MemoryBlockTypes.CLASS_ACK;
+import static org.edm.phy.mem.MemoryBlockTypes.CLASS_NOTIF;
 import static org.edm.phy.mem.MemoryBlockTypes.CLASS_RREQ;
 import static org.edm.phy.mem.MemoryBlockTypes.CLASS_RRESP;
 import static org.edm.phy.mem.MemoryBlockTypes.CLASS_WREQ;
@@ -16,7 +17,8 @@ import static org.edm.phy.mem.MemoryBlockTypes.CLASS_WREQ;
  * Everything a host has to send, in the order of edm-protocol §4.4, as a pool of message slots and two priority heaps.
  * <pre>
  *   state      meaning                                      where
- *   PENDING    needs its NOTIF (write) or first block (read request), or is an ACK   pending heap
+ *   PENDING    needs its NOTIF (write) or first block (read request), or is an ACK or a cancelling NOTIF
+ *                                                                                   pending heap
  *   GRANTED    may send blocks now (read request after its header; write or response with quota)   granted heap
  *   WAITING    notified or out of quota, waiting for a GRANT                          no heap
  *
@@ -114,8 +116,8 @@ final class OutboundMessages
     void enqueue(final int id, final boolean waitForGrant)
     {
         final int cls = messageClass[id];
-        blocks[id] = cls == CLASS_ACK ? 1 : framing.blocks(cls, descriptor[id].length());
-        if (cls != CLASS_ACK)
+        blocks[id] = isSingle(cls) ? 1 : framing.blocks(cls, descriptor[id].length());
+        if (!isSingle(cls))
         {
             byKey.put(key(id), id);
         }
@@ -169,7 +171,7 @@ final class OutboundMessages
     {
         pending.remove(id);
         granted.remove(id);
-        if (messageClass[id] != CLASS_ACK)
+        if (!isSingle(messageClass[id]))
         {
             byKey.remove(key(id));
         }
@@ -188,13 +190,19 @@ final class OutboundMessages
         final int cls = messageClass[id];
         final int rank = switch (order)
         {
-            case NETSIM -> cls == CLASS_RREQ || cls == CLASS_ACK ? 0 : 1;
-            case RTL -> cls == CLASS_RRESP || cls == CLASS_ACK ? 0 : 1;
+            case NETSIM -> cls == CLASS_RREQ || isSingle(cls) ? 0 : 1;
+            case RTL -> cls == CLASS_RRESP || isSingle(cls) ? 0 : 1;
             case SRPT -> 0;
         };
-        final boolean byArrival = cls == CLASS_ACK || (cls == CLASS_RREQ && order != HostOrder.SRPT);
+        final boolean byArrival = isSingle(cls) || (cls == CLASS_RREQ && order != HostOrder.SRPT);
         final long remaining = byArrival ? 0 : Math.min(remaining(id), (1 << 24) - 1);
         return ((long)rank << 61) | (remaining << 37) | (sequence[id] & ((1L << 37) - 1));
+    }
+
+    /** One-block control messages a host queues: ACKs, and NOTIFs that cancel a write. */
+    static boolean isSingle(final int cls)
+    {
+        return cls == CLASS_ACK || cls == CLASS_NOTIF;
     }
 
     static boolean needsGrant(final int cls)

@@ -9,6 +9,8 @@ package org.edm.phy.mem;
  *  | length (16)    | tag (16)       |flags | receiver (20)       | 0x0D    |
  *  +----------------+----------------+------+---------------------+---------+
  *   length: payload bytes of the WREQ; tag: the WREQ's tag; receiver: the memory node
+ *   flags:  bit 0 CANCEL - the host gave the write up (it timed out): the switch forgets its demand and any quota,
+ *           so no circuit stays reserved for blocks that will not come (length is then 0)
  * </pre>
  * Differs from the §2.6 table on purpose: the sender field ([47:28] there) is replaced by the tag, because the sender
  * of a NOTIF is the switch port it arrives on, and without a tag two writes to the same node could not be told
@@ -16,6 +18,8 @@ package org.edm.phy.mem;
  */
 public final class NotifBlock
 {
+    public static final int FLAG_CANCEL = 0x1;
+
     private NotifBlock()
     {
     }

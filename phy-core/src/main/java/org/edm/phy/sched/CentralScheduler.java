@@ -66,6 +66,8 @@ public final class CentralScheduler
     private long overForwarded;
     private long matchingRuns;
     private long staleRetired;
+    private long starvationPromotions;
+    private long nextStarvationCheck;
     private GrantListener listener;
     private long currentSlot;
 
@@ -168,6 +170,10 @@ public final class CentralScheduler
         listener = grantListener;
         releaseReceivers();
         admitDelayed(slot);
+        if (config.starvationSlots() > 0 && slot >= nextStarvationCheck)
+        {
+            promoteStarved(slot);
+        }
         if (!dirty)
         {
             return 0;
@@ -207,7 +213,7 @@ public final class CentralScheduler
         }
         if (table.eligibleKey[entry] < 0 && isEligible(entry))
         {
-            eligible.add(entry);
+            eligible.add(entry, rankRemaining(entry));
             dirty = true;
         }
     }
@@ -421,7 +427,7 @@ public final class CentralScheduler
         markReleaseIfDrained(r);
         if (isEligible(entry))
         {
-            eligible.add(entry);
+            eligible.add(entry, rankRemaining(entry));
         }
         listener.onGrant(entry, s, r, chunk, first);
     }
@@ -463,6 +469,40 @@ public final class CentralScheduler
             candidateEntry[r] = best;
             candidates.put(r, table.eligibleKey[best]);
         }
+    }
+
+    /**
+     * The starvation guard: every quarter of the threshold, demand that waited longer than the threshold since it was
+     * registered and is eligible is moved to the front (as if nothing remained, so oldest first among such).
+     */
+    private void promoteStarved(final long slot)
+    {
+        final long threshold = config.starvationSlots();
+        nextStarvationCheck = slot + Math.max(1, threshold / 4);
+        for (int entry = 0; entry < table.capacity(); entry++)
+        {
+            if (table.isLive(entry) && table.eligibleKey[entry] >= 0 && slot - table.registeredSlot[entry] > threshold &&
+                table.eligibleKey[entry] != EligibleDemand.key(0, table.sequence[entry]))
+            {
+                eligible.invalidate(entry);
+                eligible.add(entry, 0);
+                starvationPromotions++;
+                dirty = true;
+            }
+        }
+    }
+
+    /** Times the starvation guard moved waiting demand to the front. */
+    public long starvationPromotions()
+    {
+        return starvationPromotions;
+    }
+
+    /** The remaining size a message is ranked by: 0 once it has waited past the starvation threshold. */
+    private int rankRemaining(final int entry)
+    {
+        final long threshold = config.starvationSlots();
+        return threshold > 0 && currentSlot - table.registeredSlot[entry] > threshold ? 0 : table.remaining[entry];
     }
 
     private boolean isEligible(final int entry)

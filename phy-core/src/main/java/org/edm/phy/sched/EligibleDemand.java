@@ -50,9 +50,15 @@ final class EligibleDemand
 
     void add(final int entry)
     {
+        add(entry, table.remaining[entry]);
+    }
+
+    /** Adds an entry ranked as if {@code rankRemaining} blocks remained (the starvation guard ranks starved ones 0). */
+    void add(final int entry, final int rankRemaining)
+    {
         final int r = table.receiver[entry];
         final int s = table.sender[entry];
-        final long key = key(table.remaining[entry], table.sequence[entry]);
+        final long key = key(rankRemaining, table.sequence[entry]);
         table.eligibleKey[entry] = key;
         final int pairIndex = r * ports + s;
         EntryHeap pair = pairs[pairIndex];

@@ -18,6 +18,10 @@ package org.edm.phy.sched;
  *                              baseline: an oracle releases it the instant the sender spends its quota).
  * @param senderConflicts       whether a sender may hold only one circuit at a time (EDM); IRD grants a sender to
  *                              several receivers at once.
+ * @param starvationSlots       0 (the reference): pure shortest-remaining-first, under which a long message can wait
+ *                              forever while shorter ones keep arriving; otherwise a message whose demand has waited
+ *                              longer than this many slots since it was registered goes ahead of every shorter one
+ *                              (oldest first). The agents use it; comparisons with the reference leave it off.
  */
 public record SchedulerConfig(
     int ports,
@@ -29,7 +33,8 @@ public record SchedulerConfig(
     int delaySlots,
     int initialEntries,
     ReleasePolicy release,
-    boolean senderConflicts)
+    boolean senderConflicts,
+    long starvationSlots)
 {
     public SchedulerConfig
     {
@@ -40,6 +45,10 @@ public record SchedulerConfig(
         require(iterations >= 1 && iterations <= 64, "iterations", iterations, "1..64");
         require(delaySlots >= 0, "delaySlots", delaySlots, ">= 0");
         require(initialEntries >= 1, "initialEntries", initialEntries, ">= 1");
+        if (starvationSlots < 0)
+        {
+            throw new IllegalArgumentException("starvationSlots=" + starvationSlots + " must be >= 0");
+        }
         if (matcher == null || release == null)
         {
             throw new IllegalArgumentException("matcher and release must be set");
@@ -58,7 +67,7 @@ public record SchedulerConfig(
         final int initialEntries)
     {
         this(ports, chunkBlocks, releaseBlocks, maxChunksPerMessage, matcher, iterations, delaySlots, initialEntries,
-            ReleasePolicy.BDP, true);
+            ReleasePolicy.BDP, true, 0);
     }
 
     /** When a receiver's circuit is released. */
@@ -77,7 +86,7 @@ public record SchedulerConfig(
     public SchedulerConfig ird()
     {
         return new SchedulerConfig(ports, chunkBlocks, releaseBlocks, maxChunksPerMessage, matcher, iterations,
-            delaySlots, initialEntries, ReleasePolicy.SENDER_SPENT, false);
+            delaySlots, initialEntries, ReleasePolicy.SENDER_SPENT, false, starvationSlots);
     }
 
     /** The reference settings for {@code ports} ports with 8-byte blocks: chunk and release at 32 blocks (256 B). */
@@ -89,13 +98,20 @@ public record SchedulerConfig(
     public SchedulerConfig withMatcher(final MatcherKind kind, final int iterationsPerSlot)
     {
         return new SchedulerConfig(ports, chunkBlocks, releaseBlocks, maxChunksPerMessage, kind, iterationsPerSlot,
-            delaySlots, initialEntries, release, senderConflicts);
+            delaySlots, initialEntries, release, senderConflicts, starvationSlots);
     }
 
     public SchedulerConfig withMaxChunksPerMessage(final int chunks)
     {
         return new SchedulerConfig(ports, chunkBlocks, releaseBlocks, chunks, matcher, iterations, delaySlots,
-            initialEntries, release, senderConflicts);
+            initialEntries, release, senderConflicts, starvationSlots);
+    }
+
+    /** The same settings with a starvation guard of {@code slots} slots (0: off). */
+    public SchedulerConfig withStarvationSlots(final long slots)
+    {
+        return new SchedulerConfig(ports, chunkBlocks, releaseBlocks, maxChunksPerMessage, matcher, iterations,
+            delaySlots, initialEntries, release, senderConflicts, slots);
     }
 
     private static void require(final boolean ok, final String name, final int value, final String range)

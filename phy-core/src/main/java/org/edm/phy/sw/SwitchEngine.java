@@ -75,6 +75,7 @@ public final class SwitchEngine
     private long unexpected;
     private long duplicates;
     private long dropped;
+    private long cancelled;
 
     public SwitchEngine(final SwitchConfig config)
     {
@@ -325,6 +326,16 @@ public final class SwitchEngine
     private void onNotif(final int port, final long slot, final Reassembler rx)
     {
         final int requester = config.nodeOfPort()[port];
+        if ((rx.flags() & org.edm.phy.mem.NotifBlock.FLAG_CANCEL) != 0)
+        {
+            final int entry = scheduler.find(CentralScheduler.WRITE, requester, rx.tag());
+            if (entry >= 0)
+            {
+                scheduler.retire(entry);
+                cancelled++;
+            }
+            return;
+        }
         final int receiverPort = portOf(rx.destination());
         if (receiverPort < 0 || receiverPort == port)
         {
@@ -589,6 +600,12 @@ public final class SwitchEngine
     public long duplicates()
     {
         return duplicates;
+    }
+
+    /** Writes whose demand a host withdrew with a cancelling NOTIF (it gave them up after a timeout). */
+    public long cancelled()
+    {
+        return cancelled;
     }
 
     /** Blocks dropped on purpose (the padding block of a netsim read request). */
