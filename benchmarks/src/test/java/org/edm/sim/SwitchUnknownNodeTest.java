@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The switch's own answer to a request for a node that is not attached (engines issue, item 11): the hosts of this
  * small fabric believe every node exists, so a read and a write to node 9 leave host 0, and the switch must answer
  * each with an ACK carrying UNKNOWN_NODE that completes the request and register no demand. A read and a write to the
- * attached node 1 run beside them and must succeed (with the right bytes, in the wire framings).
+ * attached node 1 run beside them and must succeed (with the right bytes, in the wire framings). A write refused this
+ * way must also give back the host's message slot, so that the host can go on issuing requests.
  */
 class SwitchUnknownNodeTest
 {
@@ -83,6 +84,29 @@ class SwitchUnknownNodeTest
                     .isEqualTo((byte)((200 + i) * 7));
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "wire-7", "netsim" })
+    void writesAnsweredWithUnknownNodeDoNotUseUpTheHostsMessageSlots(final String framingName)
+    {
+        final Fabric fabric = new Fabric(framing(framingName), 4);
+        long slot = 0;
+        for (int i = 0; i < 20; i++)
+        {
+            assertThat(fabric.hosts[0].submitWrite(i, UNATTACHED, 0, 0, 64, null, 0, slot))
+                .as("%s: write %d to the unattached node submitted (earlier ones all completed)", framingName, i)
+                .isNotNegative();
+            slot = fabric.runUntilQuiet(slot, slot + 10_000);
+            assertThat(fabric.statuses.get((long)i)).as("%s: status of write %d", framingName, i)
+                .isEqualTo(CompletionStatus.UNKNOWN_NODE);
+        }
+        assertThat(fabric.hosts[0].submitWrite(100, 1, 0, 0, 64, null, 0, slot)).as("%s: a write to node 1 afterwards",
+            framingName).isNotNegative();
+        fabric.runUntilQuiet(slot, slot + 10_000);
+        assertThat(fabric.statuses.get(100L)).as("%s: status of the write to node 1", framingName)
+            .isEqualTo(CompletionStatus.SUCCESS);
+        assertThat(fabric.hosts[0].isFull()).as("%s: host 0 out of room at the end", framingName).isFalse();
     }
 
     private static Framing framing(final String name)

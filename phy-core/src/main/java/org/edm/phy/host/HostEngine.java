@@ -405,6 +405,12 @@ public final class HostEngine
             staleBlocks++;
             return;
         }
+        final int id = requests.outbound[index];
+        if (id >= 0)
+        {
+            // the request ended before its message was sent (the switch refused a write's NOTIF): drop the message
+            abandon(id);
+        }
         complete(index, receiver.status(), slot);
     }
 
