@@ -1,10 +1,12 @@
 package org.edm.sim;
 
 import org.agrona.concurrent.UnsafeBuffer;
+import org.edm.phy.host.HostOrder;
 import org.edm.phy.mem.AddressBlock;
 import org.edm.phy.mem.CompletionStatus;
 import org.edm.phy.memory.MemoryRegions;
 import org.edm.phy.sched.MatcherKind;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,13 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Errors for bad requests reach the requester (engines issue, item 11). Random good traffic on real regions is mixed
  * with reads and writes that name a region key the node does not have, an address outside the region (past its end,
- * negative, or so close to the top of the 56-bit address space that address + length overflows it), or a length
- * longer than the region: each must complete at its requester with the status {@link MemoryRegions#check} gives
- * (BAD_KEY or OUT_OF_BOUNDS), change no byte of any region, leave a failed read's destination untouched, and release
- * the circuit it reserved, so that the rack drains. Requests the host must refuse at submission (length 0 or beyond
- * the framing's maximum: BAD_LENGTH; a node that does not exist, or the requester itself: UNKNOWN_NODE) return the
- * negated status at once and never complete through the listener. The good traffic must still succeed with the right
- * bytes.
+ * or so close to the top of the 56-bit address space that address + length overflows it), or a length longer than the
+ * region: each must complete at its requester with the status {@link MemoryRegions#check} gives (BAD_KEY or
+ * OUT_OF_BOUNDS), change no byte of any region, leave a failed read's destination untouched, and release the circuit
+ * it reserved, so that the rack drains. Requests the host must refuse at submission (length 0 or beyond the framing's
+ * maximum: BAD_LENGTH; a node that does not exist, or the requester itself: UNKNOWN_NODE; an address the wire cannot
+ * carry, negative or beyond 56 bits: OUT_OF_BOUNDS) return the negated status at once and never complete through the
+ * listener. The good traffic must still succeed with the right bytes.
  */
 class RackBadRequestTest
 {
@@ -140,6 +142,39 @@ class RackBadRequestTest
         }
     }
 
+    @Test
+    void anAddressTheWireCannotCarryIsRefusedAtOnceAndChangesNothing()
+    {
+        final RackSetup setup = new RackSetup("wire-7", MatcherKind.GREEDY, 1, 1, 3, 5, 0, 256, HostOrder.NETSIM, 4096,
+            false);
+        final String context = "address beyond 56 bits, " + setup;
+        final CheckedRack rack = new CheckedRack(setup.parameters().withRegionBytes(REGION), context);
+        final ShadowRegions regions = new ShadowRegions(rack.model, new Random(1));
+        final MemoryRegions reference = new MemoryRegions(setup.fabricFraming().maxLength());
+        reference.register(RackModel.REGION_KEY, null, REGION);
+        // the address block carries 56 bits: each of these would arrive as a valid address (16, 16, 32) if sent
+        final long[] addresses = { (1L << 56) + 16, Long.MIN_VALUE + 16, -(1L << 56) + 32, Long.MAX_VALUE, -1 };
+        final List<UnsafeBuffer> destinations = new ArrayList<>();
+        final List<Integer> reads = new ArrayList<>();
+        for (final long address : addresses)
+        {
+            assertThat(reference.check(RackModel.REGION_KEY, address, 64)).as("check of address %d", address)
+                .isEqualTo(CompletionStatus.OUT_OF_BOUNDS);
+            rack.add(new TraceRequest(false, 0, 1, RackModel.REGION_KEY, address, 64, 0,
+                CompletionStatus.OUT_OF_BOUNDS, true), ShadowRegions.source(new Random(address), 0, 64), 0);
+            final UnsafeBuffer destination = ShadowRegions.destination(0, 64);
+            destinations.add(destination);
+            reads.add(rack.add(new TraceRequest(true, 2, 1, RackModel.REGION_KEY, address, 64, 0,
+                CompletionStatus.OUT_OF_BOUNDS, true), destination, 0));
+        }
+        rack.run(MAX_SLOTS).assertDrained();
+        regions.assertRegionsMatch(context);
+        for (int i = 0; i < reads.size(); i++)
+        {
+            ShadowRegions.assertUntouched(context, rack.request(reads.get(i)), destinations.get(i));
+        }
+    }
+
     /** A good read of the never-written top quarter, or a good write to a fresh range (null when none is left). */
     private static TraceRequest good(
         final Random random,
@@ -178,8 +213,8 @@ class RackBadRequestTest
                 length, slot, CompletionStatus.BAD_KEY, false);
             case 1 -> new TraceRequest(read, requester, node, RackModel.REGION_KEY,
                 REGION - length + 1 + random.nextInt(10_000), length, slot, CompletionStatus.OUT_OF_BOUNDS, false);
-            case 2 -> new TraceRequest(read, requester, node, RackModel.REGION_KEY, -1 - random.nextInt(1000), length,
-                slot, CompletionStatus.OUT_OF_BOUNDS, false);
+            case 2 -> new TraceRequest(read, requester, node, RackModel.REGION_KEY, REGION - length + 1, length, slot,
+                CompletionStatus.OUT_OF_BOUNDS, false);
             case 3 ->
             {
                 final int overflowing = 2 + random.nextInt(4095);
@@ -198,10 +233,14 @@ class RackBadRequestTest
         final long slot)
     {
         final int node = RandomTraces.other(random, hosts, requester);
-        return switch (random.nextInt(5))
+        return switch (random.nextInt(7))
         {
             case 0 -> new TraceRequest(read, requester, node, RackModel.REGION_KEY, 0, 0, slot,
                 CompletionStatus.BAD_LENGTH, true);
+            case 5 -> new TraceRequest(read, requester, node, RackModel.REGION_KEY, -1 - random.nextInt(1000), 64, slot,
+                CompletionStatus.OUT_OF_BOUNDS, true);
+            case 6 -> new TraceRequest(read, requester, node, RackModel.REGION_KEY,
+                AddressBlock.MAX_ADDRESS + 1 + random.nextInt(1000), 64, slot, CompletionStatus.OUT_OF_BOUNDS, true);
             case 1 -> new TraceRequest(read, requester, node, RackModel.REGION_KEY, 0,
                 setup.fabricFraming().maxLength() + 1 + random.nextInt(100), slot, CompletionStatus.BAD_LENGTH, true);
             case 2 -> new TraceRequest(read, requester, hosts + random.nextInt(100), RackModel.REGION_KEY, 0, 64, slot,
