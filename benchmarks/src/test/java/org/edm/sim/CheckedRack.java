@@ -267,8 +267,8 @@ final class CheckedRack implements RackListener
         }
         return "outstanding " + model.outstanding() + ", demand entries " + scheduler.liveEntries() +
             ", ACKs dropped for lack of room " + dropped + ", orphan grants " + orphans +
-            ", stale blocks " + stale + ", ungranted " + fabricSwitch.ungranted() + ", over-forwarded " +
-            scheduler.overForwarded();
+            ", stale blocks " + stale + ", blocks the switch rejected " + fabricSwitch.malformed() + ", ungranted " +
+            fabricSwitch.ungranted() + ", over-forwarded " + scheduler.overForwarded();
     }
 
     private int submit(final int index)
