@@ -198,6 +198,12 @@ public record SimConfig(
         range("--propagation-ns", propagationNanos, 0, true, MAX_DELAY_NS);
         range("--net-switch-delay-ns", netSwitchDelayNanos, 0, true, MAX_DELAY_NS);
         range("--chunk-bytes", chunkBytes, MIN_CHUNK_BYTES, MAX_CHUNK_BYTES);
+        if (framing.resumeBlocks() > 0 && chunkBytes < 2 * framing.dataBytesPerBlock())
+        {
+            throw new IllegalArgumentException("--chunk-bytes=" + chunkBytes + " is less than two " +
+                framing.dataBytesPerBlock() + "-byte blocks: a grant in the " + framing.name() +
+                " framing must cover a message's header and tag block");
+        }
         range("--release-bytes", releaseBytes, 0, MAX_CHUNK_BYTES);
         range("--pim-iterations", pimIterations, 1, MAX_PIM_ITERATIONS);
         range("--max-chunks-per-message", maxChunksPerMessage, 1, MAX_CHUNKS_PER_MESSAGE);

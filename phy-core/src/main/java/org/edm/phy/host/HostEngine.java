@@ -33,8 +33,8 @@ import static org.edm.phy.mem.MemoryBlockTypes.CLASS_WREQ;
  *                WREQ -> check -> data into the region (only if the whole request is valid) -> ACK(status)
  * </pre>
  * Submission returns the request's tag, or a negative {@link CompletionStatus} code when it is refused at once
- * (BAD_LENGTH, UNKNOWN_NODE, BACK_PRESSURED); every accepted request completes exactly once through the
- * {@link CompletionListener}.
+ * (BAD_LENGTH, UNKNOWN_NODE, OUT_OF_BOUNDS for an address the framing cannot carry, BACK_PRESSURED); every accepted
+ * request completes exactly once through the {@link CompletionListener}.
  */
 public final class HostEngine
 {
@@ -121,7 +121,7 @@ public final class HostEngine
         final int destinationOffset,
         final long slot)
     {
-        final int refused = refuse(node, length, destination, destinationOffset);
+        final int refused = refuse(node, address, length, destination, destinationOffset);
         if (refused != 0)
         {
             return -refused;
@@ -152,7 +152,7 @@ public final class HostEngine
         final int sourceOffset,
         final long slot)
     {
-        final int refused = refuse(node, length, source, sourceOffset);
+        final int refused = refuse(node, address, length, source, sourceOffset);
         if (refused != 0)
         {
             return -refused;
@@ -415,6 +415,12 @@ public final class HostEngine
             staleBlocks++;
             return;
         }
+        final int id = requests.outbound[index];
+        if (id >= 0)
+        {
+            // the request ended before its message was sent (the switch refused a write's NOTIF): drop the message
+            abandon(id);
+        }
         complete(index, receiver.status(), slot);
     }
 
@@ -641,7 +647,8 @@ public final class HostEngine
 
     // ---- internals -------------------------------------------------------------------------------------------------
 
-    private int refuse(final int node, final int length, final DirectBuffer buffer, final int offset)
+    private int refuse(
+        final int node, final long address, final int length, final DirectBuffer buffer, final int offset)
     {
         if (length <= 0 || length > framing.maxLength() ||
             (buffer != null && (offset < 0 || offset > buffer.capacity() - length)))
@@ -651,6 +658,11 @@ public final class HostEngine
         if (node == self || node < 0 || node > framing.maxNode() || !config.knownNodes().test(node))
         {
             return CompletionStatus.UNKNOWN_NODE;
+        }
+        if (address < 0 || address > framing.maxAddress())
+        {
+            // no region holds it, and the address block would carry only its low bits: another, valid, address
+            return CompletionStatus.OUT_OF_BOUNDS;
         }
         if (isFull())
         {

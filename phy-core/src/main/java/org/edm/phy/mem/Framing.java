@@ -31,6 +31,9 @@ public abstract class Framing
     /** Largest tag the blocks can express. */
     public abstract int maxTag();
 
+    /** Largest region address the blocks can express (the netsim framing carries none, so any address goes). */
+    public abstract long maxAddress();
+
     /** Number of blocks of an RREQ, RRESP or WREQ of {@code length} bytes (resume headers not counted). */
     public abstract int blocks(int messageClass, int length);
 

@@ -44,6 +44,11 @@ final class NetsimFraming extends Framing
         return NetsimBlocks.MAX_TAG;
     }
 
+    public long maxAddress()
+    {
+        return Long.MAX_VALUE;
+    }
+
     public int blocks(final int messageClass, final int length)
     {
         return switch (messageClass)

@@ -50,6 +50,11 @@ final class WireFraming extends Framing
         return TagBlock.MAX_TAG;
     }
 
+    public long maxAddress()
+    {
+        return AddressBlock.MAX_ADDRESS;
+    }
+
     public int blocks(final int messageClass, final int length)
     {
         return switch (messageClass)

@@ -245,6 +245,11 @@ public final class CentralScheduler
     public void retire(final int entry)
     {
         final int r = table.receiver[entry];
+        if (table.quota[entry] > 0)
+        {
+            // under IRD only the sender spending its quota releases the circuit, and this message never will
+            senderSpent(entry);
+        }
         inflight[r] -= table.quota[entry];
         eligible.invalidate(entry);
         table.free(entry);

@@ -15,7 +15,8 @@ import static org.edm.phy.mem.MemoryBlockTypes.CLASS_WREQ;
  * Settings of a switch engine.
  *
  * @param framing          the fabric's framing.
- * @param scheduler        the central scheduler's settings (its port count is the switch's).
+ * @param scheduler        the central scheduler's settings (its port count is the switch's; with the wire framing a
+ *                         chunk of at least 2 blocks, a message's header and tag block).
  * @param egressMode       FIFO (reference, netsim framing) or LANES (wire framing).
  * @param egressOrder      for LANES: memory classes in the order a port serves them.
  * @param nodeOfPort       the node id attached to each port.
@@ -47,6 +48,13 @@ public record SwitchConfig(
         {
             throw new IllegalArgumentException("egressMode=FIFO interleaves messages per block and needs a framing " +
                 "whose blocks name their message (netsim); framing " + framing.name() + " needs LANES");
+        }
+        if (framing.resumeBlocks() > 0 && scheduler.chunkBlocks() < 2)
+        {
+            // the header block does not name its message: the switch holds it until the tag block comes and forwards
+            // both, and the host sends the tag right after the header, so a grant must cover the two
+            throw new IllegalArgumentException("chunkBlocks=" + scheduler.chunkBlocks() + " is too small for the " +
+                framing.name() + " framing: a grant must cover a message's header and tag block (2 blocks)");
         }
         final int[] sorted = egressOrder.clone();
         Arrays.sort(sorted);
