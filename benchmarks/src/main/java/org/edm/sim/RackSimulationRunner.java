@@ -204,7 +204,6 @@ public final class RackSimulationRunner implements SimulationRunner
             long hostMalformed = 0;
             long orphanGrants = 0;
             long staleBlocks = 0;
-            long pausedLost = 0;
             long outstanding = 0;
             for (int h = 0; h < model.parameters().hosts(); h++)
             {
@@ -213,18 +212,12 @@ public final class RackSimulationRunner implements SimulationRunner
                 hostMalformed += host.malformedReceived();
                 orphanGrants += host.orphanGrants();
                 staleBlocks += host.staleBlocks();
-                pausedLost += host.reassembler().malformedCount(org.edm.phy.mem.Reassembler.TOO_MANY_PAUSED);
                 outstanding += host.outstanding();
-            }
-            for (int p = 0; p < model.parameters().hosts(); p++)
-            {
-                pausedLost += model.fabricSwitch().ingress(p).malformedCount(org.edm.phy.mem.Reassembler.TOO_MANY_PAUSED);
             }
             counters.put("resumeAnnouncements", resumes);
             counters.put("hostMalformed", hostMalformed);
             counters.put("orphanGrants", orphanGrants);
             counters.put("staleBlocks", staleBlocks);
-            counters.put("pausedMessagesLost", pausedLost);
             counters.put("outstandingAtEnd", outstanding);
             counters.put("demandAtEnd", (long)scheduler.liveEntries());
             return counters;

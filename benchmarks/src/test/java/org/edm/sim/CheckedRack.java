@@ -255,17 +255,15 @@ final class CheckedRack implements RackListener
     /** What the hosts and the switch hold: for failure messages. */
     private String diagnosis()
     {
-        long dropped = 0;
         long orphans = 0;
         long stale = 0;
         for (int h = 0; h < hosts; h++)
         {
-            dropped += model.host(h).droppedForResources();
             orphans += model.host(h).orphanGrants();
             stale += model.host(h).staleBlocks();
         }
         return "outstanding " + model.outstanding() + ", demand entries " + scheduler.liveEntries() +
-            ", ACKs dropped for lack of room " + dropped + ", orphan grants " + orphans +
+            ", orphan grants " + orphans +
             ", stale blocks " + stale + ", blocks the switch rejected " + fabricSwitch.malformed() + ", ungranted " +
             fabricSwitch.ungranted() + ", over-forwarded " + scheduler.overForwarded();
     }
@@ -452,7 +450,6 @@ final class CheckedRack implements RackListener
                 .isEqualTo(fabricSwitch.blocksOut(h));
             assertThat(host.malformedReceived()).as("%s: blocks host %d rejected", context, h).isZero();
             assertThat(host.staleBlocks()).as("%s: stale blocks at host %d", context, h).isZero();
-            assertThat(host.droppedForResources()).as("%s: ACKs host %d dropped", context, h).isZero();
             assertThat(host.unexpectedBlocks()).as("%s: unexpected blocks at host %d", context, h).isZero();
             assertThat(host.timeouts()).as("%s: timeouts at host %d", context, h).isZero();
             if (!orphanGrantsAllowed)

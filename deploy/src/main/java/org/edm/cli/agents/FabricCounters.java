@@ -47,7 +47,6 @@ public final class FabricCounters
             put(counters, name + ".orphan.grants", host.engine().orphanGrants());
             put(counters, name + ".stale.blocks", host.engine().staleBlocks());
             put(counters, name + ".unexpected.blocks", host.engine().unexpectedBlocks());
-            put(counters, name + ".dropped.for.resources", host.engine().droppedForResources());
             link(counters, name, host.link());
         }
         return counters;

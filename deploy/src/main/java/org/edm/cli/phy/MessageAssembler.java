@@ -36,7 +36,7 @@ final class MessageAssembler
 
     private static final int[] REASONS = {
         Reassembler.ORPHAN, Reassembler.MISSING_TAG, Reassembler.LENGTH_MISMATCH, Reassembler.UNKNOWN_RESUME,
-        Reassembler.TOO_MANY_PAUSED, Reassembler.UNEXPECTED };
+        Reassembler.UNEXPECTED };
     private static final int MAX_PAUSED = 256;
 
     private final Framing framing;
@@ -274,8 +274,6 @@ final class MessageAssembler
                 case Reassembler.LENGTH_MISMATCH -> block + " disagrees with the length in the header" + dropped();
                 case Reassembler.UNKNOWN_RESUME -> "resume of " + cls + " tag=" + rx.tag() +
                     ", which was not interrupted on this link";
-                case Reassembler.TOO_MANY_PAUSED -> "more than " + MAX_PAUSED + " interrupted messages; one was " +
-                    "forgotten";
                 default -> event > 0 ?
                     block + " reuses the tag of an open " + cls + ", which is dropped" :
                     block + " cannot appear here" + dropped();

@@ -65,7 +65,6 @@ public final class HostEngine
     private long staleBlocks;
     private long timeouts;
     private long resumesSent;
-    private long droppedForResources;
     private long unexpectedBlocks;
     private long cancelsSent;
 
@@ -465,8 +464,9 @@ public final class HostEngine
             queueAck(0, tag, status, requester);
             return;
         }
-        if (out.inUse() >= config.maxOutbound() - 1 || out.find(CLASS_RRESP, requester, tag) >= 0)
+        if (out.find(CLASS_RRESP, requester, tag) >= 0)
         {
+            // the same request twice while its response is still going out: refuse the second
             queueAck(0, tag, CompletionStatus.NO_RESOURCES, requester);
             return;
         }
@@ -512,11 +512,6 @@ public final class HostEngine
 
     private void queueAck(final int length, final int tag, final int status, final int requester)
     {
-        if (out.isFull())
-        {
-            droppedForResources++;
-            return;
-        }
         final int id = out.allocate(CLASS_ACK);
         out.descriptor[id].set(CLASS_ACK, length, self, requester, tag, 0, 0);
         out.status[id] = status;
@@ -575,7 +570,7 @@ public final class HostEngine
         final int tag = out.descriptor[id].tag();
         final int node = out.descriptor[id].destination();
         out.free(id);
-        if (notified && !out.isFull())
+        if (notified)
         {
             final int cancel = out.allocate(CLASS_NOTIF);
             out.descriptor[cancel].set(CLASS_NOTIF, 0, self, node, tag, 0, 0);
@@ -627,12 +622,6 @@ public final class HostEngine
     public long resumesSent()
     {
         return resumesSent;
-    }
-
-    /** ACKs that could not be queued because every message slot was taken. */
-    public long droppedForResources()
-    {
-        return droppedForResources;
     }
 
     public long unexpectedBlocks()

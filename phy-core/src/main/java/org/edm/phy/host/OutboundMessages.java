@@ -40,23 +40,23 @@ final class OutboundMessages
     private final HostOrder order;
     private final Framing framing;
     private final Long2LongHashMap byKey;
-    private final int[] freeIds;
+    private int[] freeIds;
     private int freeCount;
     private long nextSequence;
 
     final IndexedMinHeap granted;
     final IndexedMinHeap pending;
-    final MessageDescriptor[] descriptor;
-    final int[] state;
-    final int[] messageClass;
-    final int[] blocks;
-    final int[] nextIndex;
-    final int[] quota;
-    final long[] sequence;
-    final long[] requestId;
-    final int[] requestIndex;
+    MessageDescriptor[] descriptor;
+    int[] state;
+    int[] messageClass;
+    int[] blocks;
+    int[] nextIndex;
+    int[] quota;
+    long[] sequence;
+    long[] requestId;
+    int[] requestIndex;
     /** For an ACK: its status. */
-    final int[] status;
+    int[] status;
 
     OutboundMessages(final int capacity, final HostOrder order, final Framing framing)
     {
@@ -87,9 +87,35 @@ final class OutboundMessages
         status = new int[capacity];
     }
 
-    boolean isFull()
+    /**
+     * The pool grows when every slot is taken (a memory node cannot refuse the responses and ACKs remote requesters
+     * cause; their own outstanding limits bound how many there can be), so allocation never fails.
+     */
+    private void grow()
     {
-        return freeCount == 0;
+        final int old = descriptor.length;
+        final int size = old * 2;
+        descriptor = java.util.Arrays.copyOf(descriptor, size);
+        for (int i = old; i < size; i++)
+        {
+            descriptor[i] = new MessageDescriptor();
+        }
+        state = java.util.Arrays.copyOf(state, size);
+        messageClass = java.util.Arrays.copyOf(messageClass, size);
+        blocks = java.util.Arrays.copyOf(blocks, size);
+        nextIndex = java.util.Arrays.copyOf(nextIndex, size);
+        quota = java.util.Arrays.copyOf(quota, size);
+        sequence = java.util.Arrays.copyOf(sequence, size);
+        requestId = java.util.Arrays.copyOf(requestId, size);
+        requestIndex = java.util.Arrays.copyOf(requestIndex, size);
+        status = java.util.Arrays.copyOf(status, size);
+        granted.ensureCapacity(size);
+        pending.ensureCapacity(size);
+        freeIds = java.util.Arrays.copyOf(freeIds, size);
+        for (int id = size - 1; id >= old; id--)
+        {
+            freeIds[freeCount++] = id;
+        }
     }
 
     int inUse()
@@ -97,9 +123,13 @@ final class OutboundMessages
         return freeIds.length - freeCount;
     }
 
-    /** A free slot for a message of {@code cls}; fill its descriptor, then {@link #enqueue}. */
+    /** A free slot for a message of {@code cls} (the pool grows if needed); fill its descriptor, then {@link #enqueue}. */
     int allocate(final int cls)
     {
+        if (freeCount == 0)
+        {
+            grow();
+        }
         final int id = freeIds[--freeCount];
         messageClass[id] = cls;
         state[id] = FREE;

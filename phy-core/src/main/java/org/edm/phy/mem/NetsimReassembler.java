@@ -12,7 +12,8 @@ import static org.edm.phy.mem.MemoryBlockTypes.POSITION_LAST;
 
 /**
  * Receiver for the netsim framing. Every block names its message, so interleaving needs no announcement; the
- * receiver still remembers each open message (up to {@code maxOpen}) to report its length and node ids with every
+ * receiver still remembers each open message (its table starts at {@code maxOpen} and grows) to report its length and
+ * node ids with every
  * block and to check that blocks arrive in order. An RREQ is complete with its header (it names length, nodes and
  * tag); its second block, which only makes the request 16 bytes long as in the reference traces, is reported as
  * PADDING (the switch drops it, as the reference does, edm-protocol §4.9 item 3).
@@ -20,11 +21,11 @@ import static org.edm.phy.mem.MemoryBlockTypes.POSITION_LAST;
 final class NetsimReassembler extends Reassembler
 {
     private final Long2LongHashMap openSlots;
-    private final int[] openLength;
-    private final int[] openSource;
-    private final int[] openDestination;
-    private final int[] openNext;
-    private final int[] freeSlots;
+    private int[] openLength;
+    private int[] openSource;
+    private int[] openDestination;
+    private int[] openNext;
+    private int[] freeSlots;
     private int freeCount;
 
     NetsimReassembler(final NetsimFraming framing, final int maxOpen)
@@ -120,7 +121,7 @@ final class NetsimReassembler extends Reassembler
         }
         if (freeCount == 0)
         {
-            return reject(TOO_MANY_PAUSED);
+            grow();
         }
         final int slot = freeSlots[--freeCount];
         openLength[slot] = length;
@@ -173,6 +174,22 @@ final class NetsimReassembler extends Reassembler
             completed();
         }
         return cls == CLASS_RREQ ? ADDRESS : DATA;
+    }
+
+    /** Every message in progress is remembered: the table doubles when full (its size follows the live messages). */
+    private void grow()
+    {
+        final int old = openLength.length;
+        final int size = old * 2;
+        openLength = java.util.Arrays.copyOf(openLength, size);
+        openSource = java.util.Arrays.copyOf(openSource, size);
+        openDestination = java.util.Arrays.copyOf(openDestination, size);
+        openNext = java.util.Arrays.copyOf(openNext, size);
+        freeSlots = java.util.Arrays.copyOf(freeSlots, size);
+        for (int slot = size - 1; slot >= old; slot--)
+        {
+            freeSlots[freeCount++] = slot;
+        }
     }
 
     private void describeData(final int index)

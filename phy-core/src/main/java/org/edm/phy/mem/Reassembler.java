@@ -45,8 +45,6 @@ public abstract class Reassembler
     public static final int LENGTH_MISMATCH = -4;
     /** A resume announcement for a message this receiver does not know. */
     public static final int UNKNOWN_RESUME = -5;
-    /** An interrupted message was forgotten because too many were waiting. */
-    public static final int TOO_MANY_PAUSED = -6;
     /** A block that cannot appear where it did (a resume tag marked last, a data block of the wrong size). */
     public static final int UNEXPECTED = -7;
 
@@ -261,7 +259,6 @@ public abstract class Reassembler
             case MISSING_TAG -> "missing-tag";
             case LENGTH_MISMATCH -> "length-mismatch";
             case UNKNOWN_RESUME -> "unknown-resume";
-            case TOO_MANY_PAUSED -> "too-many-paused";
             case UNEXPECTED -> "unexpected-block";
             default -> "event-" + code;
         };

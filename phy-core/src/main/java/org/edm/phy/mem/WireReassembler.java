@@ -14,7 +14,8 @@ import static org.edm.phy.mem.MemoryBlockTypes.POSITION_LAST;
 /**
  * Receiver for the wire framing. Data blocks do not name their message, so it keeps, per message class, the one
  * message currently open on the link. A header of the same class while one is open pauses the open one (it is
- * remembered, up to {@code maxPaused}); a header whose tag block has the RESUME flag brings a paused one back.
+ * remembered; the table starts at {@code maxPaused} and grows); a header whose tag block has the RESUME flag brings a
+ * paused one back.
  * <pre>
  *   per class:  IDLE --header--> AWAIT_TAG --tag--> OPEN --blocks--> (last) IDLE
  *                                     |                |
@@ -43,13 +44,13 @@ final class WireReassembler extends Reassembler
     private final int[] openTotal = new int[CLASSES];
 
     private final Long2LongHashMap pausedSlots;
-    private final int[] pausedLength;
-    private final int[] pausedSource;
-    private final int[] pausedDestination;
-    private final int[] pausedKey;
-    private final long[] pausedAddress;
-    private final int[] pausedIndex;
-    private final int[] freeSlots;
+    private int[] pausedLength;
+    private int[] pausedSource;
+    private int[] pausedDestination;
+    private int[] pausedKey;
+    private long[] pausedAddress;
+    private int[] pausedIndex;
+    private int[] freeSlots;
     private int freeCount;
 
     WireReassembler(final WireFraming framing, final int maxPaused)
@@ -291,8 +292,7 @@ final class WireReassembler extends Reassembler
     {
         if (freeCount == 0)
         {
-            countMalformed(TOO_MANY_PAUSED);
-            return;
+            grow();
         }
         final int cls = c + CLASS_RREQ;
         final int requesterId = cls == CLASS_RRESP ? openDestination[c] : openSource[c];
@@ -307,6 +307,24 @@ final class WireReassembler extends Reassembler
         if (previous >= 0)
         {
             freeSlots[freeCount++] = (int)previous;
+        }
+    }
+
+    /** Every interrupted message is remembered: the table doubles when full (its size follows the live messages). */
+    private void grow()
+    {
+        final int old = pausedLength.length;
+        final int size = Math.max(8, old * 2);
+        pausedLength = java.util.Arrays.copyOf(pausedLength, size);
+        pausedSource = java.util.Arrays.copyOf(pausedSource, size);
+        pausedDestination = java.util.Arrays.copyOf(pausedDestination, size);
+        pausedKey = java.util.Arrays.copyOf(pausedKey, size);
+        pausedAddress = java.util.Arrays.copyOf(pausedAddress, size);
+        pausedIndex = java.util.Arrays.copyOf(pausedIndex, size);
+        freeSlots = java.util.Arrays.copyOf(freeSlots, size);
+        for (int slot = size - 1; slot >= old; slot--)
+        {
+            freeSlots[freeCount++] = slot;
         }
     }
 

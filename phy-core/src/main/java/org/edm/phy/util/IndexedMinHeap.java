@@ -5,13 +5,13 @@ import java.util.Arrays;
 /**
  * A min-heap over the ids 0..capacity-1, each present at most once, with a {@code long} key that can be changed in
  * place. Used per receiver to order the senders that have demand for it, and for the per-slot candidate list.
- * Fixed capacity (the port count); no allocation after construction.
+ * Fixed capacity unless {@link #ensureCapacity} grows it; no allocation otherwise.
  */
 public final class IndexedMinHeap
 {
-    private final int[] heap;
-    private final int[] position;
-    private final long[] keys;
+    private int[] heap;
+    private int[] position;
+    private long[] keys;
     private int size;
 
     public IndexedMinHeap(final int capacity)
@@ -20,6 +20,26 @@ public final class IndexedMinHeap
         position = new int[capacity];
         keys = new long[capacity];
         Arrays.fill(position, -1);
+    }
+
+    /** Ids this heap can hold (0..capacity-1). */
+    public int capacity()
+    {
+        return heap.length;
+    }
+
+    /** Lets the heap hold ids up to {@code capacity - 1}; allocates only when it grows. */
+    public void ensureCapacity(final int capacity)
+    {
+        if (capacity <= heap.length)
+        {
+            return;
+        }
+        final int old = heap.length;
+        heap = Arrays.copyOf(heap, capacity);
+        keys = Arrays.copyOf(keys, capacity);
+        position = Arrays.copyOf(position, capacity);
+        Arrays.fill(position, old, capacity, -1);
     }
 
     public int size()

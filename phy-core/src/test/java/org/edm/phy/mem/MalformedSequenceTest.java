@@ -71,15 +71,29 @@ class MalformedSequenceTest
     }
 
     @Test
-    void shouldForgetInterruptedMessagesBeyondItsLimitAndSaySo()
+    void shouldRememberEveryInterruptedMessageBeyondItsInitialSize()
     {
-        // 5 writes each interrupted after their tag block by the next one: the receiver remembers only 4
-        for (int tag = 0; tag < 6; tag++)
+        // 6 writes each interrupted after their tag block by the next one; the receiver started with room for 4
+        final MessageDescriptor[] writes = new MessageDescriptor[6];
+        for (int tag = 0; tag < writes.length; tag++)
         {
-            final MessageDescriptor m = new MessageDescriptor().set(CLASS_WREQ, 50, 1, 2, tag, 0, 0);
-            send(m, 0, 1);
+            writes[tag] = new MessageDescriptor().set(CLASS_WREQ, 50, 1, 2, tag, 0, 0);
+            send(writes[tag], 0, 1);
         }
-        assertThat(rx.malformedCount(Reassembler.TOO_MANY_PAUSED)).isEqualTo(1);
+        for (final MessageDescriptor m : writes)
+        {
+            assertThat(rx.accept(Block.SYNC_CONTROL, segmenter.encodeResume(m, 0))).isEqualTo(Reassembler.HEADER);
+            assertThat(rx.accept(Block.SYNC_CONTROL, segmenter.encodeResume(m, 1))).isEqualTo(Reassembler.RESUME);
+            final int blocks = framing.blocks(CLASS_WREQ, 50);
+            for (int i = 2; i < blocks; i++)
+            {
+                final long payload = segmenter.encode(m, i);
+                assertThat(rx.accept(segmenter.sync(), payload)).isPositive();
+            }
+            assertThat(rx.last()).isTrue();
+        }
+        assertThat(rx.malformedTotal()).isZero();
+        assertThat(rx.messagesCompleted()).isEqualTo(writes.length);
     }
 
     @Test

@@ -5,16 +5,16 @@ import org.edm.phy.mem.Framing;
 import org.edm.phy.sched.MatcherKind;
 import org.edm.phy.sched.SchedulerConfig;
 import org.edm.phy.sw.EgressMode;
-import org.junit.jupiter.api.Disabled;
+
 import org.junit.jupiter.api.Test;
 
 /**
- * The smallest failing cases of two engine bugs the invariant tests found and that are not fixed here, because the
- * fix is a design decision (bounded state at a memory node and at a link's receiver overflows, and what overflows is
- * lost with no error reaching anyone). Both break "every message completes": the rack goes idle with requests still
- * outstanding and their demand still registered at the switch. Remove {@code @Disabled} once fixed.
+ * Regression tests for two engine bugs the invariant sweeps found: bounded state at a memory node (its outbound
+ * messages) and at a link's receiver (messages in progress) overflowed, and what overflowed was lost with no error
+ * reaching anyone, so requests never completed. Both tables now grow with the live messages (a memory node cannot
+ * refuse what remote requesters cause; their own outstanding limits bound it).
  */
-class RackOpenBugsTest
+class RackCapacityRegressionTest
 {
     /**
      * A memory node keeps every response it serves in its outbound table (RackModel: 2 x maxOutstanding + 64 messages)
@@ -24,7 +24,7 @@ class RackOpenBugsTest
      * retired. Here 19 requesters read 4 x 4 KB each from node 0 (76 reads, table of 72): 4 reads never end, 4 ACKs
      * dropped (and in the wire framings some reads end NO_RESOURCES instead of SUCCESS).
      */
-    @Disabled("open bug: a memory node with a full outbound table drops ACKs, and their requests never complete")
+
     @Test
     void aMemoryNodeOutOfMessageSlotsStillAnswersEveryRequest()
     {
@@ -44,12 +44,12 @@ class RackOpenBugsTest
 
     /**
      * A link's receiver (here the switch's ingress from the memory node) remembers at most maxPausedPerLink (256)
-     * messages in progress; the header of one more is rejected as TOO_MANY_PAUSED and the whole message is lost. With a
+     * messages in progress; the header of one more was rejected and the whole message lost. With a
      * chunk far below the release threshold (2 blocks against 1000) a memory node gets hundreds of responses granted at
      * once and starts them all: hosts 1 and 2 read 256 x 4 KB each from node 0, 7 reads never end and the switch
      * rejects 14 of node 0's blocks.
      */
-    @Disabled("open bug: a message beyond a link's 256 in progress is dropped silently and its request never completes")
+
     @Test
     void aLinkWithMoreThan256MessagesInProgressLosesNone()
     {
