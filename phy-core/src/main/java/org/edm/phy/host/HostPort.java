@@ -7,6 +7,7 @@ import org.edm.phy.link.MacFrameSource;
 import org.edm.phy.link.RxDemux;
 import org.edm.phy.link.SlotSource;
 import org.edm.phy.link.TxSlotArbiter;
+import org.edm.phy.mem.MemoryBlockTypes;
 import org.edm.phy.pcs.Block;
 import org.edm.phy.pcs.BlockSink;
 
@@ -22,10 +23,11 @@ import org.edm.phy.pcs.BlockSink;
  * goes on in the next slot memory leaves free and reaches the far end whole (the receiver reassembles it). Frames
  * are the host's lower priority: they only ever use slots the memory side does not want.
  * <p>
- * In a slot where no frame is queued or in progress the arbiter is skipped and the engine asked directly: the same
- * choice without the extra calls, so a host that sends no frames costs what the bare engine costs. Free of any
- * notion of simulated or real time: the real-time host agent and the simulator drive it alike. Single-threaded; no
- * allocation, exceptions or logging per slot.
+ * In a slot where no frame is queued or in progress the arbiter is skipped and the engine asked directly, and a
+ * received memory block goes straight to the engine (what the demultiplexer would do with it at once, whatever the
+ * frame in reassembly): the same outcome without the extra calls, so a host that sends no frames costs what the bare
+ * engine costs. Free of any notion of simulated or real time: the real-time host agent and the simulator drive it
+ * alike. Single-threaded; no allocation, exceptions or logging per slot.
  */
 public final class HostPort
 {
@@ -40,7 +42,10 @@ public final class HostPort
     private final MacFrameSource frames;
     private final TxSlotArbiter tx;
     private final RxDemux rx;
+    private final boolean eightByteData;
     private final BlockSink capture = this::capture;
+    /** Whether a frame may be queued or in progress: false only when the frame source surely has no work. */
+    private boolean framesPending;
     private long rxSlot;
     private int sync;
     private long payload;
@@ -72,7 +77,8 @@ public final class HostPort
         };
         this.tx = new TxSlotArbiter(memory, frames);
         final BlockSink memoryIn = (blockSync, blockPayload) -> engine.accept(rxSlot, blockSync, blockPayload);
-        this.rx = new RxDemux(memoryIn, frameHandler, maxFrameLength, engine.config().framing().dataOnInvalidSync());
+        this.eightByteData = engine.config().framing().dataOnInvalidSync();
+        this.rx = new RxDemux(memoryIn, frameHandler, maxFrameLength, eightByteData);
     }
 
     /**
@@ -83,7 +89,9 @@ public final class HostPort
      */
     public int offerFrame(final DirectBuffer buffer, final int offset, final int length)
     {
-        return frames.offer(buffer, offset, length);
+        final int result = frames.offer(buffer, offset, length);
+        framesPending |= result == MacFrameQueue.OK;
+        return result;
     }
 
     /** Frames that can be queued now. */
@@ -95,7 +103,7 @@ public final class HostPort
     /** Whether a frame is in progress or queued. */
     public boolean hasFrames()
     {
-        return frames.hasWork();
+        return framesPending;
     }
 
     /**
@@ -106,7 +114,7 @@ public final class HostPort
      */
     public int emit(final long slot)
     {
-        if (!frames.hasWork())
+        if (!framesPending)
         {
             if (engine.emit(slot))
             {
@@ -118,7 +126,9 @@ public final class HostPort
             payload = Block.IDLE_PAYLOAD;
             return IDLE;
         }
-        return tx.emit(slot, capture);
+        final int what = tx.emit(slot, capture);
+        framesPending = frames.hasWork();
+        return what;
     }
 
     /**
@@ -128,7 +138,14 @@ public final class HostPort
     public void accept(final long slot, final int blockSync, final long blockPayload)
     {
         rxSlot = slot;
-        rx.accept(blockSync, blockPayload);
+        if (MemoryBlockTypes.isMemoryBlock(blockSync, blockPayload, eightByteData))
+        {
+            engine.accept(slot, blockSync, blockPayload);
+        }
+        else
+        {
+            rx.accept(blockSync, blockPayload);
+        }
     }
 
     /** The slot of the block being (or last) handed to {@link #accept(long, int, long)}. */
@@ -152,7 +169,7 @@ public final class HostPort
     /** Whether neither memory blocks nor frames wait to be sent. */
     public boolean idle()
     {
-        return engine.idle() && !frames.hasWork();
+        return engine.idle() && !framesPending;
     }
 
     public HostEngine engine()
@@ -160,13 +177,16 @@ public final class HostPort
         return engine;
     }
 
-    /** The frame source (its queue and counters). */
+    /** The frame source, for its counters: queue frames with {@link #offerFrame}, which this port keeps track of. */
     public MacFrameSource frames()
     {
         return frames;
     }
 
-    /** The receive demultiplexer (frame drop counters). */
+    /**
+     * The receive demultiplexer (frame drop counters). Memory blocks are recognised before it, by the same test, and
+     * go straight to the engine, so its memory block counter stays 0: {@link HostEngine#blocksReceived()} counts them.
+     */
     public RxDemux rx()
     {
         return rx;

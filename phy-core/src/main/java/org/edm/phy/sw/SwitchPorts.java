@@ -5,6 +5,7 @@ import org.edm.phy.link.FrameHandler;
 import org.edm.phy.link.RxDemux;
 import org.edm.phy.link.SlotSource;
 import org.edm.phy.link.TxSlotArbiter;
+import org.edm.phy.mem.MemoryBlockTypes;
 import org.edm.phy.pcs.Block;
 import org.edm.phy.pcs.BlockSink;
 
@@ -21,9 +22,10 @@ import org.edm.phy.pcs.BlockSink;
  * {@link SwitchEngine}'s: {@link #beginSlot(long)}, then {@link #emit(int, long)} for every port, then
  * {@link #accept(int, long, int, long)} for every block that arrived.
  * <p>
- * A port with no frame queued or in progress skips its arbiter and asks the memory side directly: the same choice
- * (the frame source would decline), without the extra calls, so a fabric carrying memory traffic only costs what the
- * bare engine costs. {@link #busyPorts(int)} lets a caller visit only ports with something to send. Free of any
+ * A port with no frame queued or in progress skips its arbiter and asks the memory side directly (the frame source
+ * would decline), and a received memory block goes straight to the engine (what the demultiplexer would do with it
+ * at once, whatever the frame in reassembly): the same outcome without the extra calls, so a fabric carrying memory
+ * traffic only costs what the bare engine costs. {@link #busyPorts(int)} lets a caller visit only ports with something to send. Free of any
  * notion of simulated or real time: the real-time switch agent and the simulator drive it alike. Single-threaded; no
  * allocation, exceptions or logging per slot.
  */
@@ -42,6 +44,7 @@ public final class SwitchPorts
     private final RxDemux[] rx;
     private final TxSlotArbiter[] tx;
     private final BlockSink capture = this::capture;
+    private final boolean eightByteData;
     private long rxSlot;
     private int sync;
     private long payload;
@@ -64,7 +67,7 @@ public final class SwitchPorts
         this.engine = engine;
         this.l2 = l2;
         this.ports = l2.ports();
-        final boolean eightByteData = engine.config().framing().dataOnInvalidSync();
+        this.eightByteData = engine.config().framing().dataOnInvalidSync();
         rx = new RxDemux[ports];
         tx = new TxSlotArbiter[ports];
         for (int p = 0; p < ports; p++)
@@ -107,6 +110,11 @@ public final class SwitchPorts
     /** Hands in a block that arrived on port {@code port} in slot {@code slot} (idle blocks may be left out). */
     public void accept(final int port, final long slot, final int blockSync, final long blockPayload)
     {
+        if (MemoryBlockTypes.isMemoryBlock(blockSync, blockPayload, eightByteData))
+        {
+            engine.accept(port, slot, blockSync, blockPayload);
+            return;
+        }
         rxSlot = slot;
         rx[port].accept(blockSync, blockPayload);
     }
@@ -153,7 +161,10 @@ public final class SwitchPorts
         return l2;
     }
 
-    /** Port {@code port}'s receive demultiplexer (frame drop counters). */
+    /**
+     * Port {@code port}'s receive demultiplexer (frame drop counters). Memory blocks are recognised before it, by the
+     * same test, and go straight to the engine, so its memory block counter stays 0 ({@link SwitchEngine#blocksIn}).
+     */
     public RxDemux rx(final int port)
     {
         return rx[port];

@@ -97,8 +97,8 @@ class HostPortTest
         }
 
         assertThat(framesIn).hasSize(1);
-        assertThat(receiver.rx().memoryBlocks()).as("the NOTIF (no switch here to grant it)").isEqualTo(1);
-        assertThat(receiver.engine().blocksReceived()).isEqualTo(1);
+        assertThat(receiver.rx().framesDelivered()).isEqualTo(1);
+        assertThat(receiver.engine().blocksReceived()).as("the NOTIF (no switch here to grant it)").isEqualTo(1);
         assertThat(receiver.receiveSlot()).isPositive();
     }
 }
