@@ -6,42 +6,67 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.edm.phy.host.CompletionListener;
 import org.edm.phy.host.HostConfig;
 import org.edm.phy.host.HostEngine;
+import org.edm.phy.host.HostPort;
 import org.edm.phy.host.HostTrace;
+import org.edm.phy.link.MacBlockFraming;
 import org.edm.phy.mem.CompletionStatus;
 import org.edm.phy.mem.MemoryBlockTypes;
+import org.edm.phy.pcs.Block;
+import org.edm.phy.pcs.BlockTypes;
 import org.edm.phy.sched.CentralScheduler;
 import org.edm.phy.sched.SchedulerConfig;
 import org.edm.phy.memory.MemoryRegions;
+import org.edm.phy.sw.L2Config;
+import org.edm.phy.sw.L2Switch;
 import org.edm.phy.sw.SwitchConfig;
 import org.edm.phy.sw.SwitchEngine;
+import org.edm.phy.sw.SwitchPorts;
 
 /**
- * A rack in virtual time: N phy-core host engines and one switch engine joined by links of a fixed delay, stepped slot
- * by slot in the reference simulator's order (edm-protocol Appendix A):
+ * A rack in virtual time: N hosts and one switch joined by links of a fixed delay, stepped slot by slot in the
+ * reference simulator's order (edm-protocol Appendix A). Every host is a phy-core {@link HostPort} (its memory engine
+ * above its MAC frames on one link) and the switch a {@link SwitchPorts} (the memory engine and the L2 path behind a
+ * demultiplexer and an arbiter per port), the same compositions the real-time agents use:
  * <pre>
- *   step(t):  switch.beginSlot(t)        schedule, then forward what arrived before t
- *             hosts emit                 one memory block each, if any, onto their uplinks
- *             switch ports emit          one memory block each, onto their downlinks
- *             switch accepts             blocks whose uplink delay ends at t, in port order
- *             hosts accept               blocks whose downlink delay ends at t
+ *   step(t):  network flows top up      hosts' frame queues (only hosts with network flows waiting)
+ *             switch.beginSlot(t)       schedule, then forward what arrived before t
+ *             hosts emit                one block each, memory first, else a frame's next block, onto their uplinks
+ *             switch ports emit         one block each, memory first, else a frame's next block, onto their downlinks
+ *             switch accepts            blocks whose uplink delay ends at t, in port order
+ *             hosts accept              blocks whose downlink delay ends at t
  * </pre>
- * Only hosts and ports with work are visited (bitsets), and {@link #idle()} tells the driver when nothing at all is in
- * flight, so it can jump to the next arrival. Every host serves a virtual region (key 0, no data) large enough for any
+ * Only hosts and ports with work are visited (bitsets), idle blocks are not carried, and {@link #idle()} tells the
+ * driver when nothing at all is in flight, so it can jump to the next arrival; hosts and ports without frames cost
+ * what they cost before frames existed. Every host serves a virtual region (key 0, no data) large enough for any
  * request, so the simulator checks lengths and addresses but moves no bytes.
+ * <p>
+ * Network flows ({@link #submitNet}) are ordinary frames between the hosts' MAC addresses ({@link #macOf(int)}):
+ * see {@link NetTraffic}. The switch knows every host's address from the start (static entries, as after ARP), so
+ * frames are never flooded; its L2 latency is {@link RackParameters#l2LatencySlots()}.
  */
 public final class RackModel
 {
     /** Key of the virtual region every simulated memory node serves. */
     public static final int REGION_KEY = 0;
+    /** Frames a host's transmit queue holds (its socket buffer, in effect): 8 full-size frames. */
+    public static final int HOST_FRAME_QUEUE = 8;
+    /** Frames a switch egress port holds: 64 full-size frames, about 98 KB. */
+    public static final int SWITCH_FRAME_QUEUE = 64;
 
     private final RackParameters parameters;
     private final int hosts;
     private final int delay;
     private final int ringSize;
     private final HostEngine[] engines;
+    private final HostPort[] ports;
     private final MemoryRegions[] regions;
     private final SwitchEngine fabricSwitch;
+    private final SwitchPorts switchPorts;
+    private final NetTraffic net;
+    /** Hosts whose memory engine may have a block to send. */
     private final long[] hostBusy;
+    /** Hosts with a frame queued or in progress. */
+    private final long[] frameBusy;
 
     /** Links: per host an uplink and a downlink ring of (sync, payload) indexed by send slot mod ringSize. */
     private final int[] upSync;
@@ -53,6 +78,7 @@ public final class RackModel
     private final long[][] downSent;
     private final int words;
     private long inFlight;
+    private long currentSlot;
 
     public RackModel(final RackParameters parameters, final RackListener listener)
     {
@@ -62,7 +88,9 @@ public final class RackModel
         this.ringSize = delay + 1;
         words = (hosts + 63) >>> 6;
         hostBusy = new long[words];
+        frameBusy = new long[words];
         engines = new HostEngine[hosts];
+        ports = new HostPort[hosts];
         final CompletionListener completions = listener::completed;
         regions = new MemoryRegions[hosts];
         for (int h = 0; h < hosts; h++)
@@ -84,10 +112,23 @@ public final class RackModel
                 .withKnownNodes(node -> node >= 0 && node < hosts)
                 .withWriteAcknowledgement(parameters.acknowledgeWrites());
             engines[h] = new HostEngine(config, regions, completions);
+            final int host = h;
+            ports[h] = new HostPort(engines[h], HOST_FRAME_QUEUE, MacBlockFraming.DEFAULT_MAX_FRAME_LENGTH,
+                (buffer, offset, length) -> onFrame(host, buffer, offset, length));
         }
         final SwitchConfig base = SwitchConfig.identity(parameters.framing(), parameters.scheduler());
         fabricSwitch = new SwitchEngine(new SwitchConfig(base.framing(), base.scheduler(), parameters.egressMode(),
             base.egressOrder(), base.nodeOfPort(), base.maxPausedPerLink()));
+        final L2Switch l2 = new L2Switch(L2Config.defaults(hosts)
+            .withLatencySlots(parameters.l2LatencySlots())
+            .withCapacity(SWITCH_FRAME_QUEUE, Math.max(L2Config.DEFAULT_MAC_ENTRIES, 2 * hosts)));
+        for (int h = 0; h < hosts; h++)
+        {
+            l2.table().addStatic(macOf(h), h);
+        }
+        switchPorts = new SwitchPorts(fabricSwitch, l2);
+        net = new NetTraffic(ports, frameBusy, listener);
+        l2.dropListener((in, out, reason, buffer, offset, length, slot) -> net.frameDropped(buffer, offset, length));
         final Trace trace = new Trace(listener, fabricSwitch.scheduler());
         for (final HostEngine engine : engines)
         {
@@ -114,6 +155,58 @@ public final class RackModel
     public SwitchEngine fabricSwitch()
     {
         return fabricSwitch;
+    }
+
+    /** Host {@code index}'s port: its engine and its frames on one link. */
+    public HostPort port(final int index)
+    {
+        return ports[index];
+    }
+
+    /** The switch, port by port: memory engine and L2 path. */
+    public SwitchPorts switchPorts()
+    {
+        return switchPorts;
+    }
+
+    /** The MAC address of host {@code host}: locally administered, 02:ed:00:00:hh:hh. */
+    public static long macOf(final int host)
+    {
+        return NetTraffic.macOf(host);
+    }
+
+    /**
+     * Starts a network flow of {@code bytes} bytes from {@code src} to {@code dst}: ordinary frames of up to 1500
+     * bytes of payload, below the hosts' memory traffic. The listener hears {@code started} when its first frame
+     * starts leaving and {@code completed} (SUCCESS) when its last byte has arrived whole at {@code dst}.
+     */
+    public void submitNet(final long requestId, final int src, final int dst, final long bytes, final long slot)
+    {
+        net.submit(requestId, src, dst, bytes, slot);
+    }
+
+    /** Network frames queued at hosts (resent ones included). */
+    public long netFramesQueued()
+    {
+        return net.framesQueued();
+    }
+
+    /** Network frames that arrived whole at their destination. */
+    public long netFramesDelivered()
+    {
+        return net.framesDelivered();
+    }
+
+    /** Network frames the switch dropped for lack of queue room (each sent again). */
+    public long netFramesDropped()
+    {
+        return net.framesDropped();
+    }
+
+    /** Frames no network flow could claim (0 unless something is broken). */
+    public long netStrayFrames()
+    {
+        return net.strayFrames();
     }
 
     /**
@@ -191,7 +284,12 @@ public final class RackModel
     /** Runs slot {@code slot}. */
     public void step(final long slot)
     {
-        fabricSwitch.beginSlot(slot);
+        if (!net.idle())
+        {
+            net.refill(slot);
+        }
+        currentSlot = slot;
+        switchPorts.beginSlot(slot);
         final int sendAt = (int)(slot % ringSize);
         final long[] upNow = upSent[sendAt];
         final long[] downNow = downSent[sendAt];
@@ -201,39 +299,53 @@ public final class RackModel
 
         for (int w = 0; w < words; w++)
         {
-            long bits = hostBusy[w];
+            long bits = hostBusy[w] | frameBusy[w];
             while (bits != 0)
             {
                 final int h = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                final HostEngine engine = engines[h];
-                if (engine.emit(slot))
-                {
-                    final int at = h * ringSize + sendAt;
-                    upSync[at] = engine.sync();
-                    upPayload[at] = engine.payload();
-                    upNow[w] |= 1L << h;
-                    inFlight++;
-                }
-                else
+                final HostPort port = ports[h];
+                final int what = port.emit(slot);
+                if (what != HostPort.MEMORY)
                 {
                     hostBusy[w] &= ~(1L << h);
+                    if (what == HostPort.IDLE)
+                    {
+                        if (!port.hasFrames())
+                        {
+                            frameBusy[w] &= ~(1L << h);
+                        }
+                        continue;
+                    }
+                    if (isFrameStart(port.sync(), port.payload()))
+                    {
+                        net.frameStarted(h, slot);
+                    }
+                    if (!port.hasFrames())
+                    {
+                        frameBusy[w] &= ~(1L << h);
+                    }
                 }
+                final int at = h * ringSize + sendAt;
+                upSync[at] = port.sync();
+                upPayload[at] = port.payload();
+                upNow[w] |= 1L << h;
+                inFlight++;
             }
         }
         for (int w = 0; w < words; w++)
         {
-            long bits = fabricSwitch.busyPorts(w);
+            long bits = switchPorts.busyPorts(w);
             while (bits != 0)
             {
-                final int port = (w << 6) + Long.numberOfTrailingZeros(bits);
+                final int p = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                if (fabricSwitch.emit(port, slot))
+                if (switchPorts.emit(p, slot) != SwitchPorts.IDLE)
                 {
-                    final int at = port * ringSize + sendAt;
-                    downSync[at] = fabricSwitch.sync();
-                    downPayload[at] = fabricSwitch.payload();
-                    downNow[w] |= 1L << port;
+                    final int at = p * ringSize + sendAt;
+                    downSync[at] = switchPorts.sync();
+                    downPayload[at] = switchPorts.payload();
+                    downNow[w] |= 1L << p;
                     inFlight++;
                 }
             }
@@ -249,7 +361,7 @@ public final class RackModel
                     final int h = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
                     final int at = h * ringSize + arriveAt;
-                    fabricSwitch.accept(h, slot, upSync[at], upPayload[at]);
+                    switchPorts.accept(h, slot, upSync[at], upPayload[at]);
                     inFlight--;
                 }
             }
@@ -262,7 +374,7 @@ public final class RackModel
                     final int h = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
                     final int at = h * ringSize + arriveAt;
-                    engines[h].accept(slot, downSync[at], downPayload[at]);
+                    ports[h].accept(slot, downSync[at], downPayload[at]);
                     hostBusy[w] |= 1L << h;
                     inFlight--;
                 }
@@ -270,16 +382,27 @@ public final class RackModel
         }
     }
 
+    private static boolean isFrameStart(final int sync, final long payload)
+    {
+        final int type = (int)payload & 0xFF;
+        return sync == Block.SYNC_CONTROL && (type == BlockTypes.START_0 || type == BlockTypes.START_4);
+    }
+
+    private void onFrame(final int host, final org.agrona.DirectBuffer buffer, final int offset, final int length)
+    {
+        net.frameReceived(host, buffer, offset, length, currentSlot);
+    }
+
     /** Whether nothing is in flight, queued or waiting anywhere: stepping would change nothing until a new request. */
     public boolean idle()
     {
-        if (inFlight != 0 || !fabricSwitch.idle())
+        if (inFlight != 0 || !switchPorts.idle() || !net.idle())
         {
             return false;
         }
-        for (final long word : hostBusy)
+        for (int w = 0; w < words; w++)
         {
-            if (word != 0)
+            if ((hostBusy[w] | frameBusy[w]) != 0)
             {
                 return false;
             }

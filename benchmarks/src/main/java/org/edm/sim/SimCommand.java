@@ -199,8 +199,9 @@ public final class SimCommand implements Callable<Integer>
     Integer maxChunksPerMessage;
 
     @Option(names = "--net-switch-delay-ns", paramLabel = "NS",
-        description = "Extra switch latency of network (MAC frame) packets, the L2 pipeline; memory blocks have " +
-            "none. Default: 500 (781 slots at 100G); range [0, 1000000].")
+        description = "L2 latency of the switch for network (type 100) frames: a frame received whole starts " +
+            "leaving no sooner than this; memory blocks have none. Default: 500 (781 slots at 100G); " +
+            "range [0, 1000000].")
     Double netSwitchDelayNanos;
 
     // -- run ----------------------------------------------------------------------------------------------------------

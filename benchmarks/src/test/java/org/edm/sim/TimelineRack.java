@@ -13,6 +13,7 @@ final class TimelineRack implements RackListener
 {
     static final int READ = 1;
     static final int WRITE = 3;
+    static final int NET = 100;
 
     final RackModel model;
     private final List<long[]> requests = new ArrayList<>();
@@ -42,7 +43,11 @@ final class TimelineRack implements RackListener
             for (int id = 0; id < requests.size(); id++)
             {
                 final long[] r = requests.get(id);
-                if (r[4] == slot)
+                if (r[4] == slot && r[0] == NET)
+                {
+                    model.submitNet(id, (int)r[1], (int)r[2], r[3], slot);
+                }
+                else if (r[4] == slot)
                 {
                     final int tag = r[0] == READ ?
                         model.submitRead(id, (int)r[1], (int)r[2], (int)r[3], slot) :
@@ -74,7 +79,7 @@ final class TimelineRack implements RackListener
         {
             throw new IllegalStateException("request " + requestId + " ended with status " + status);
         }
-        if (requests.get((int)requestId)[0] == READ)
+        if (requests.get((int)requestId)[0] == READ || requests.get((int)requestId)[0] == NET)
         {
             finish.put(requestId, completeSlot);
         }

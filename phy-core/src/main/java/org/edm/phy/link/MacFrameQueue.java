@@ -22,6 +22,10 @@ import java.util.zip.CRC32;
  *   0                   4                                   4+n      4+n+4        entryLength (multiple of 8)
  *   the slab ends with 8 spare bytes, so an 8-byte read at the end of the last entry stays inside it
  * </pre>
+ * Each entry also carries the first slot it may start leaving ({@link #offer(DirectBuffer, int, int, long)}): a switch
+ * models its L2 pipeline latency this way, without a second buffer. {@link MacFrameSource} does not start the head
+ * frame before that slot, and frames behind it wait too (a FIFO, as a switch's output queue is).
+ * <p>
  * Single-threaded; no allocation after construction.
  */
 public final class MacFrameQueue
@@ -42,6 +46,7 @@ public final class MacFrameQueue
     private final int entryLength;
     private final int mask;
     private final int[] wireLengths;
+    private final long[] readySlots;
     private final byte[] slabArray;
     private final UnsafeBuffer slab;
     private final CRC32 crc = new CRC32();
@@ -80,6 +85,7 @@ public final class MacFrameQueue
         this.entryLength = entryLength;
         this.mask = entries - 1;
         this.wireLengths = new int[entries];
+        this.readySlots = new long[entries];
         this.slabArray = new byte[entries * entryLength + 8];
         this.slab = new UnsafeBuffer(slabArray);
         for (int i = 0; i < entries; i++)
@@ -95,6 +101,18 @@ public final class MacFrameQueue
      * @return {@link #OK}, or {@link #TOO_LONG}, {@link #FULL} or {@link #EMPTY} (counted; nothing queued).
      */
     public int offer(final DirectBuffer buffer, final int offset, final int length)
+    {
+        return offer(buffer, offset, length, Long.MIN_VALUE);
+    }
+
+    /**
+     * Queues a copy of a frame that may not start leaving before slot {@code readySlot}.
+     *
+     * @param buffer    holds the frame: destination MAC through payload, no FCS.
+     * @param readySlot the first slot in which the frame may start; frames queued behind it wait for it too.
+     * @return {@link #OK}, or {@link #TOO_LONG}, {@link #FULL} or {@link #EMPTY} (counted; nothing queued).
+     */
+    public int offer(final DirectBuffer buffer, final int offset, final int length, final long readySlot)
     {
         if (length <= 0)
         {
@@ -124,6 +142,7 @@ public final class MacFrameQueue
         crc.update(slabArray, frameStart, padded);
         slab.putInt(frameStart + padded, (int)crc.getValue(), ByteOrder.LITTLE_ENDIAN);
         wireLengths[index] = padded + MacBlockFraming.FCS_LENGTH;
+        readySlots[index] = readySlot;
         tail = t + 1;
         framesQueued++;
         return OK;
@@ -167,6 +186,24 @@ public final class MacFrameQueue
     public int headWireLength()
     {
         return wireLengths[(int)head & mask];
+    }
+
+    /** The first slot the oldest frame may start in; the queue must not be empty. */
+    public long headReadySlot()
+    {
+        return readySlots[(int)head & mask];
+    }
+
+    /** Whether the queue holds frames and the oldest may start in {@code slot}. */
+    public boolean headReady(final long slot)
+    {
+        return head != tail && readySlots[(int)head & mask] <= slot;
+    }
+
+    /** Frames that can still be queued now. */
+    public int remaining()
+    {
+        return mask + 1 - (int)(tail - head);
     }
 
     /** Releases the oldest entry; the queue must not be empty. */

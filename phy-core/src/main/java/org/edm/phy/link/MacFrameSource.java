@@ -22,6 +22,7 @@ import java.nio.ByteOrder;
  *   reuses the inter-frame gap for memory blocks. When the gap is not yet long enough the source declines the slot.
  *   </li>
  * </ul>
+ * A queued frame does not start before its ready slot ({@link MacFrameQueue#offer(DirectBuffer, int, int, long)}).
  * Once a frame has started the source always has a block for the next slot it wins: a memory block can preempt the
  * frame in any slot and the frame goes on afterwards. Per-slot work is an 8-byte read and a few branches; no
  * allocation.
@@ -64,6 +65,12 @@ public final class MacFrameSource implements SlotSource
         return queue.offer(buffer, offset, length);
     }
 
+    /** Queues a frame that may not start before {@code readySlot}; see {@link MacFrameQueue}. */
+    public int offer(final DirectBuffer buffer, final int offset, final int length, final long readySlot)
+    {
+        return queue.offer(buffer, offset, length, readySlot);
+    }
+
     @Override
     public boolean emit(final long slot, final BlockSink sink)
     {
@@ -84,7 +91,7 @@ public final class MacFrameSource implements SlotSource
             }
             return true;
         }
-        if (queue.isEmpty())
+        if (!queue.headReady(slot))
         {
             return false;
         }

@@ -43,6 +43,15 @@ public abstract class Framing
     /** Whether data travels in the blocks (false: the blocks stand for the data, as in the simulator). */
     public abstract boolean carriesData();
 
+    /**
+     * Whether data blocks travel on the two sync headers clause 49 leaves invalid (00 and 11): the 8-byte wire
+     * framing. A link's receive demultiplexer needs to know, to take those blocks out of the MAC frame stream.
+     */
+    public boolean dataOnInvalidSync()
+    {
+        return false;
+    }
+
     /** A short name for reports: "wire-7", "wire-8" or "netsim". */
     public abstract String name();
 

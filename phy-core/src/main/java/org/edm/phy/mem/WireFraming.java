@@ -82,6 +82,11 @@ final class WireFraming extends Framing
         return true;
     }
 
+    public boolean dataOnInvalidSync()
+    {
+        return dataBytesPerBlock == 8;
+    }
+
     public String name()
     {
         return "wire-" + dataBytesPerBlock;

@@ -19,7 +19,8 @@ import static org.edm.phy.mem.MemoryBlockTypes.CLASS_WREQ;
 /**
  * The memory side of the EDM switch (edm-protocol §4): per-port ingress demultiplexing, the central scheduler, read
  * requests held until their reply is granted, circuit forwarding of granted data, and per-port egress. Pure and
- * slot-driven; MAC frames are handled beside it by the switch's L2 path.
+ * slot-driven; MAC frames are handled beside it by the switch's L2 path ({@link L2Switch}; {@link SwitchPorts} puts
+ * both behind one receive demultiplexer and one transmit arbiter per port).
  * <pre>
  *   every slot:  beginSlot(t)          schedule (release, match, GRANTs and held RREQs to egress), then move what
  *                                      arrived in earlier slots from the ingress buffers to the egress queues

@@ -176,6 +176,25 @@ class MacFrameSourceTest
         assertThatThrownBy(() -> new MacFrameSource(null)).hasMessageContaining("queue=");
     }
 
+    @Test
+    void shouldNotStartAFrameBeforeItsReadySlotAndKeepLaterFramesBehindIt()
+    {
+        final UnsafeBuffer frame = new UnsafeBuffer(new byte[60]);
+        assertThat(source.offer(frame, 0, 60, 20)).isEqualTo(MacFrameQueue.OK);
+        assertThat(source.offer(frame, 0, 60, 5)).isEqualTo(MacFrameQueue.OK);
+        assertThat(source.queue().headReadySlot()).isEqualTo(20);
+        assertThat(source.queue().headReady(19)).isFalse();
+
+        runSlots(new TxSlotArbiter(source), 40);
+
+        assertThat(Block.isIdle(sink.sync(19), sink.payload(19))).isTrue();
+        assertThat(sink.type(20)).isEqualTo(BlockTypes.START_0);
+        assertThat(sink.type(30)).as("the second frame follows the first, not before it")
+            .isEqualTo(BlockTypes.START_4);
+        assertThat(source.framesSent()).isEqualTo(2);
+        assertThat(source.gapDeferrals()).isZero();
+    }
+
     private void offerFrames(final int... lengths)
     {
         for (final int length : lengths)
