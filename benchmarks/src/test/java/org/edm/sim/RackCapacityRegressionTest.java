@@ -30,7 +30,7 @@ class RackCapacityRegressionTest
     {
         final SchedulerConfig scheduler = new SchedulerConfig(20, 32, 160, 1, MatcherKind.GREEDY, 1, 0, 16);
         final RackParameters parameters = new RackParameters(20, Framing.netsim(), scheduler, HostOrder.NETSIM,
-            EgressMode.FIFO, 5, 4, true, 0);
+            EgressMode.FIFO, 5, 4, true, 0, 0);
         final CheckedRack rack = new CheckedRack(parameters, "read incast on a node with 72 message slots");
         for (int host = 1; host < 20; host++)
         {
@@ -55,7 +55,7 @@ class RackCapacityRegressionTest
     {
         final SchedulerConfig scheduler = new SchedulerConfig(3, 2, 1000, 1, MatcherKind.GREEDY, 1, 0, 16);
         final RackParameters parameters = new RackParameters(3, Framing.netsim(), scheduler, HostOrder.NETSIM,
-            EgressMode.FIFO, 5, 256, false, 0);
+            EgressMode.FIFO, 5, 256, false, 0, 0);
         final CheckedRack rack = new CheckedRack(parameters, "512 reads from one node, chunk 2 blocks, release 1000");
         for (int host = 1; host < 3; host++)
         {

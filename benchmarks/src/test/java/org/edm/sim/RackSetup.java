@@ -98,7 +98,7 @@ record RackSetup(
         final SchedulerConfig scheduler = ird ? edm.ird() : edm;
         final boolean wire = fabric.resumeBlocks() > 0;
         return new RackParameters(hosts, fabric, scheduler, order, wire ? EgressMode.LANES : EgressMode.FIFO,
-            linkSlots, maxOutstanding, wire, 0);
+            linkSlots, maxOutstanding, wire, 0, 0);
     }
 
     /**

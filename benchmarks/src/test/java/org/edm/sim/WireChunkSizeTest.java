@@ -30,7 +30,7 @@ class WireChunkSizeTest
     private static RackParameters incastWithChunk(final int chunkBlocks)
     {
         final SchedulerConfig scheduler = new SchedulerConfig(3, chunkBlocks, 0, 1, MatcherKind.ISLIP, 1, 0, 16);
-        return new RackParameters(3, Framing.wire(8), scheduler, HostOrder.NETSIM, EgressMode.LANES, 1, 4096, false, 0);
+        return new RackParameters(3, Framing.wire(8), scheduler, HostOrder.NETSIM, EgressMode.LANES, 1, 4096, false, 0, 0);
     }
 
     @Test
