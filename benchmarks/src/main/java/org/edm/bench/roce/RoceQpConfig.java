@@ -27,7 +27,7 @@ public final class RoceQpConfig
     public static final int DEFAULT_ACK_COALESCE = 16;
     public static final long DEFAULT_TIMEOUT_NANOS = 1_000_000L;
     public static final int DEFAULT_RETRY_LIMIT = 7;
-    public static final int DEFAULT_MAX_MESSAGE_LENGTH = 1 << 30;
+    public static final int DEFAULT_MAX_MESSAGE_LENGTH = 1 << 28;
 
     private long localMac;
     private long remoteMac;
