@@ -7,6 +7,7 @@ import org.edm.bench.roce.wire.Aeth;
  * acknowledgements and NAKs. One ordered queue, because an ACK must never overtake the READ responses before it: the
  * requester would take it for an implied NAK of that READ. An ACK joining a tail ACK that has not gone out yet
  * replaces it (ACKs are cumulative): that is the responder's ACK coalescing.
+ * Items are in PSN order, so a READ served again drops what follows it from the tail ({@link #dropFrom}).
  * <pre>
  *   head -> [READ psn=10 packets=4 next=1] [ACK psn=14] [READ psn=15 packets=1] [NAK psn=17 seq-error] <- tail
  * </pre>
@@ -28,6 +29,8 @@ final class ResponseQueue
     final int[] length;
     final int[] packets;
     final int[] nextPacket;
+    /** Whether a READ item answers a new request (true) or serves a duplicate again (false). */
+    final boolean[] original;
     long head;
     long tail;
 
@@ -44,6 +47,7 @@ final class ResponseQueue
         length = new int[size];
         packets = new int[size];
         nextPacket = new int[size];
+        original = new boolean[size];
     }
 
     boolean isEmpty()
@@ -69,7 +73,7 @@ final class ResponseQueue
     /** Queues a READ response of {@code packets} packets from {@code firstPsn}; false when full. */
     boolean pushRead(
         final int firstPsn, final int regionIndex, final long regionAddress, final int readLength,
-        final int packetCount, final int messageSequence)
+        final int packetCount, final int messageSequence, final boolean isOriginal)
     {
         if (isFull())
         {
@@ -85,6 +89,7 @@ final class ResponseQueue
         length[i] = readLength;
         packets[i] = packetCount;
         nextPacket[i] = 0;
+        original[i] = isOriginal;
         tail++;
         return true;
     }
@@ -120,6 +125,7 @@ final class ResponseQueue
         }
         final int i = (int)tail & mask;
         kind[i] = itemKind;
+        original[i] = false;
         psn[i] = itemPsn;
         syndrome[i] = itemSyndrome;
         msn[i] = itemMsn;
@@ -127,9 +133,38 @@ final class ResponseQueue
         return true;
     }
 
-    void removeHead()
+    /**
+     * Drops, from the tail, every item that covers {@code fromPsn} or a later PSN (a READ whose PSN range reaches it,
+     * an ACK or NAK at or after it): what a READ served again from {@code fromPsn} replaces.
+     *
+     * @return the original READ items dropped (see {@link #original}).
+     */
+    int dropFrom(final int fromPsn)
     {
+        int reads = 0;
+        while (tail != head)
+        {
+            final int i = (int)(tail - 1) & mask;
+            final int end = Psn.add(psn[i], kind[i] == READ ? packets[i] : 1);
+            if (Psn.diff(end, fromPsn) <= 0)
+            {
+                break;
+            }
+            if (original[i])
+            {
+                reads++;
+            }
+            tail--;
+        }
+        return reads;
+    }
+
+    /** Removes the head item; returns whether it was an original READ. */
+    boolean removeHead()
+    {
+        final boolean wasOriginal = original[(int)head & mask];
         head++;
+        return wasOriginal;
     }
 
     void clear()

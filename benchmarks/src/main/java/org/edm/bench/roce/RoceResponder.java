@@ -15,7 +15,7 @@ import org.edm.phy.memory.MemoryRegions;
  *   PSN == expected   execute; WRITE: data into the region, ACK when the A bit asks or every ackCoalesce packets;
  *                     READ: queue its responses (ceil(n / mtu) packets, First/Middle/Last or Only), expected += n
  *   PSN <  expected   duplicate: WRITE is not executed again but acknowledged (ACK of expected - 1);
- *                     READ is served again from its PSN, replacing the responses still queued
+ *                     READ is served again from its PSN, replacing the queued responses from that PSN on
  *   PSN >  expected   a packet was lost: one NAK (PSN sequence error, PSN = expected) until the expected one comes
  *   bad R_Key, out of bounds    NAK remote access error, nothing written or read, the queue pair goes to error
  *   bad length, opcode out of sequence, more READs than responderReads   NAK invalid request, error
@@ -40,7 +40,8 @@ public final class RoceResponder
     private int writeRegion;
     private long writeAddress;
     private long writeRemaining;
-    private int readsQueued;
+    /** Original (not duplicate) READs queued: the responder resources in use. */
+    private int readsHeld;
     private boolean error;
 
     private long requestsReceived;
@@ -54,6 +55,7 @@ public final class RoceResponder
     private long responsePacketsSent;
     private long droppedInError;
     private long controlDropped;
+    private long evicted;
 
     RoceResponder(final RoceQpConfig config, final MemoryRegions regions, final RoceFrameWriter writer)
     {
@@ -62,7 +64,7 @@ public final class RoceResponder
         this.maxReads = config.responderReads();
         this.regions = regions;
         this.writer = writer;
-        this.out = new ResponseQueue(4 * maxReads + 8);
+        this.out = new ResponseQueue(8 * maxReads + 16);
         reset(config.remoteInitialPsn());
     }
 
@@ -193,7 +195,7 @@ public final class RoceResponder
 
     private void readRequest(final RocePacket packet, final int psn)
     {
-        if (inWrite || readsQueued >= maxReads)
+        if (inWrite || readsHeld >= maxReads)
         {
             fatal(psn, Aeth.NAK_INVALID_REQUEST);
             return;
@@ -206,9 +208,19 @@ public final class RoceResponder
             return;
         }
         final int packets = packets((int)dmaLength);
+        while (out.isFull())
+        {
+            // Only stale duplicates can fill the queue this far: make room from its oldest end.
+            evicted++;
+            if (out.removeHead())
+            {
+                readsHeld--;
+            }
+        }
         msn = Psn.add(msn, 1);
-        out.pushRead(psn, regions.indexOf(packet.rkey()), packet.virtualAddress(), (int)dmaLength, packets, msn);
-        readsQueued++;
+        out.pushRead(
+            psn, regions.indexOf(packet.rkey()), packet.virtualAddress(), (int)dmaLength, packets, msn, true);
+        readsHeld++;
         readsExecuted++;
         expectedPsn = Psn.add(expectedPsn, packets);
         unacknowledged = 0;
@@ -236,11 +248,14 @@ public final class RoceResponder
         {
             return;
         }
-        // The requester went back to this READ: whatever is still queued is older or will be asked for again.
-        out.clear();
-        readsQueued = 0;
-        out.pushRead(psn, regions.indexOf(packet.rkey()), packet.virtualAddress(), (int)dmaLength, packets, msn);
-        readsQueued++;
+        // The requester went back to this READ: what is queued from its PSN on will be asked for again (a burst of
+        // READs it goes back over arrives as a burst of duplicates, each one appended after the one before).
+        readsHeld -= out.dropFrom(psn);
+        if (!out.pushRead(
+            psn, regions.indexOf(packet.rkey()), packet.virtualAddress(), (int)dmaLength, packets, msn, false))
+        {
+            evicted++;
+        }
     }
 
     /** The NAK code for a request the regions refuse, or -1 when it may go ahead. */
@@ -295,7 +310,7 @@ public final class RoceResponder
     private void fatal(final int psn, final int nakCode)
     {
         out.clear();
-        readsQueued = 0;
+        readsHeld = 0;
         out.pushNak(psn, Aeth.nakSyndrome(nakCode), msn);
         fatalNaks++;
         error = true;
@@ -375,10 +390,9 @@ public final class RoceResponder
         writer.seal(frame, at, opcode, payload);
         sink.commit(frameLength);
         responsePacketsSent++;
-        if (++out.nextPacket[i] == packets)
+        if (++out.nextPacket[i] == packets && out.removeHead())
         {
-            out.removeHead();
-            readsQueued--;
+            readsHeld--;
         }
         return 1;
     }
@@ -392,7 +406,7 @@ public final class RoceResponder
         {
             error = true;
             out.clear();
-            readsQueued = 0;
+            readsHeld = 0;
         }
     }
 
@@ -405,7 +419,7 @@ public final class RoceResponder
         nakSent = false;
         unacknowledged = 0;
         inWrite = false;
-        readsQueued = 0;
+        readsHeld = 0;
         error = false;
     }
 
@@ -479,6 +493,12 @@ public final class RoceResponder
     public long droppedInError()
     {
         return droppedInError;
+    }
+
+    /** Duplicate READs not served, or queued items dropped, because the response queue was full. */
+    public long evicted()
+    {
+        return evicted;
     }
 
     /** ACKs or NAKs not queued because the response queue was full (the requester recovers by its timer). */
