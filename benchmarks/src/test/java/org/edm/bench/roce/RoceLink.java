@@ -38,6 +38,9 @@ final class RoceLink
     private final CapturingSink sinkA;
     private final CapturingSink sinkB;
     long now = 1_000_000_000L;
+    /** When true, every frame either side sends is kept in {@link #sent}, in sending order. */
+    boolean record;
+    final List<byte[]> sent = new ArrayList<>();
 
     RoceLink(final RoceQpConfig config, final long seed, final int framesPerStep)
     {
@@ -52,8 +55,16 @@ final class RoceLink
         });
         aToB = new TestWire(seed, 5_000);
         bToA = new TestWire(seed * 31 + 7, 5_000);
-        sinkA = new CapturingSink(frame -> aToB.send(frame, now));
-        sinkB = new CapturingSink(frame -> bToA.send(frame, now));
+        sinkA = new CapturingSink(frame ->
+        {
+            keep(frame);
+            aToB.send(frame, now);
+        });
+        sinkB = new CapturingSink(frame ->
+        {
+            keep(frame);
+            bToA.send(frame, now);
+        });
     }
 
     RoceLink(final long seed)
@@ -68,6 +79,14 @@ final class RoceLink
             .localIp(0x0A_00_00_01).remoteIp(0x0A_00_00_02)
             .localQpn(0x11).remoteQpn(0x12)
             .initialPsn(0xFF_FFF0).remoteInitialPsn(0x123);
+    }
+
+    private void keep(final byte[] frame)
+    {
+        if (record)
+        {
+            sent.add(frame);
+        }
     }
 
     private void completed(final long requestId, final int status, final long submitNanos, final long completeNanos)
