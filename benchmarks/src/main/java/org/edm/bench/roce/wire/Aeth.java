@@ -50,6 +50,18 @@ public final class Aeth
     {
     }
 
+    /** The syndrome of an ACK carrying a credit count (0..30, or {@link #CREDITS_INVALID}). */
+    public static int ackSyndrome(final int credits)
+    {
+        return (TYPE_ACK << TYPE_SHIFT) | (credits & VALUE_MASK);
+    }
+
+    /** The syndrome of an RNR NAK with an RNR timer code (this baseline never sends one: it has no SENDs). */
+    public static int rnrNakSyndrome(final int timer)
+    {
+        return (TYPE_RNR_NAK << TYPE_SHIFT) | (timer & VALUE_MASK);
+    }
+
     /** The syndrome of a NAK with {@code code} (one of the NAK_ constants). */
     public static int nakSyndrome(final int code)
     {
