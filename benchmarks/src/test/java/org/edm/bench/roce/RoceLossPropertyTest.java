@@ -19,7 +19,7 @@ class RoceLossPropertyTest
 {
     private static final long SECOND = 1_000_000_000L;
 
-    @Property(tries = 150)
+    @Property(tries = 300)
     void everyRequestShouldCompleteOnceWithTheRightData(
         @ForAll @LongRange(min = 1, max = Long.MAX_VALUE) final long seed,
         @ForAll @IntRange(min = 0, max = 30) final int lossPercent,
