@@ -1,14 +1,17 @@
 package org.edm.host;
 
+import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.edm.agent.CarrierLink;
+import org.edm.agent.FrameEndpoint;
 import org.edm.agent.SlotClock;
 import org.edm.phy.host.CompletionListener;
 import org.edm.phy.host.HostConfig;
 import org.edm.phy.host.HostEngine;
+import org.edm.phy.host.HostPort;
 import org.edm.phy.mem.CompletionStatus;
 import org.edm.phy.memory.MemoryRegions;
 import org.edm.phy.pcs.BlockSink;
@@ -34,9 +37,14 @@ public final class HostAgent implements Agent
     private static final int REQUESTS_PER_CYCLE = 256;
     private static final int FRAMES_PER_CYCLE = 32;
     private static final byte[] NO_BYTES = new byte[0];
+    /** Ordinary frames queued for the link at most. */
+    private static final int FRAME_QUEUE = 64;
 
     private final HostAgentSettings settings;
     private final HostEngine engine;
+    private final HostPort port;
+    private final FrameEndpoint frames;
+    private final FrameEndpoint.Outlet outlet;
     private final CarrierLink link;
     private final SlotClock clock;
     private final String roleName;
@@ -62,6 +70,7 @@ public final class HostAgent implements Agent
     private volatile RemoteMemory[] sessions = new RemoteMemory[0];
     private RemoteMemory reading;
     private long slot;
+    private long lastNow;
     private long lostCompletions;
     private long requestsSubmitted;
 
@@ -76,7 +85,23 @@ public final class HostAgent implements Agent
         final IntPredicate nodes,
         final long epochNanos)
     {
+        this(settings, link, regions, nodes, epochNanos, FrameEndpoint.NONE);
+    }
+
+    /**
+     * @param frames where the host's ordinary frames come from and go to (a TAP device, a software RoCE transport), or
+     *               {@link FrameEndpoint#NONE}.
+     */
+    public HostAgent(
+        final HostAgentSettings settings,
+        final CarrierLink link,
+        final MemoryRegions regions,
+        final IntPredicate nodes,
+        final long epochNanos,
+        final FrameEndpoint frames)
+    {
         this.settings = settings;
+        this.frames = frames;
         this.link = link;
         this.clock = new SlotClock(settings.lineRateGbps(), epochNanos);
         this.roleName = "edm-host-" + settings.nodeId();
@@ -88,7 +113,24 @@ public final class HostAgent implements Agent
             .withKnownNodes(nodes);
         final CompletionListener completions = this::onComplete;
         engine = new HostEngine(config, regions.count() > 0 ? regions : null, completions);
-        link.gapHandler(engine::linkReset);
+        port = new HostPort(engine, FRAME_QUEUE, link.port().mtu(), this::onFrame);
+        outlet = new FrameEndpoint.Outlet()
+        {
+            public int offer(final DirectBuffer buffer, final int offset, final int length)
+            {
+                return port.offerFrame(buffer, offset, length);
+            }
+
+            public int room()
+            {
+                return port.frameRoom();
+            }
+        };
+        link.gapHandler(() ->
+        {
+            engine.linkReset();
+            port.rx().abortFrame();
+        });
         final int capacity = settings.maxOutstanding();
         buffers = new UnsafeBuffer[capacity];
         sessionOf = new RemoteMemory[capacity];
@@ -132,7 +174,9 @@ public final class HostAgent implements Agent
     public int doWork()
     {
         int work = 0;
-        final long target = clock.slotAt(System.nanoTime());
+        final long now = System.nanoTime();
+        lastNow = now;
+        final long target = clock.slotAt(now);
         if (target - slot > settings.maxSlotsPerCycle())
         {
             // the thread was away (descheduled, or the first cycle): time passed in which nothing could be sent
@@ -144,14 +188,15 @@ public final class HostAgent implements Agent
             work += session.requestRing().read(requestReader, REQUESTS_PER_CYCLE);
         }
         work += link.poll(received, FRAMES_PER_CYCLE);
+        work += frames.doWork(outlet, now);
         while (slot < target)
         {
-            if (engine.idle())
+            if (port.idle())
             {
                 slot = target;
                 break;
             }
-            if (engine.emit(slot) && link.add(slot, engine.sync(), engine.payload()))
+            if (port.emit(slot) != HostPort.IDLE && link.add(slot, port.sync(), port.payload()))
             {
                 work++;
             }
@@ -168,6 +213,7 @@ public final class HostAgent implements Agent
         {
             session.close();
         }
+        frames.close();
     }
 
     // ---- requests in, completions out ------------------------------------------------------------------------------
@@ -260,7 +306,12 @@ public final class HostAgent implements Agent
 
     private void onBlock(final int sync, final long payload)
     {
-        engine.accept(slot, sync, payload);
+        port.accept(slot, sync, payload);
+    }
+
+    private void onFrame(final DirectBuffer buffer, final int offset, final int length)
+    {
+        frames.onFrame(buffer, offset, length, lastNow);
     }
 
     // ---- observability ---------------------------------------------------------------------------------------------
@@ -268,6 +319,12 @@ public final class HostAgent implements Agent
     public HostEngine engine()
     {
         return engine;
+    }
+
+    /** The host's link composition: memory above frames on transmit, the demultiplexer on receive. */
+    public HostPort port()
+    {
+        return port;
     }
 
     public CarrierLink link()

@@ -1,5 +1,6 @@
 package org.edm.switchagent;
 
+import org.edm.agent.FrameEndpoint;
 import org.edm.agent.CarrierLink;
 import org.edm.host.HostAgent;
 import org.edm.host.HostAgentSettings;
@@ -77,6 +78,7 @@ public final class FabricNodes
      * The host agent of {@code hostName} over {@code port} (its cable to the switch).
      *
      * @param region the memory it serves, or null for none.
+     * @param frames where its ordinary frames come from and go to ({@link FrameEndpoint#NONE} for none).
      */
     public static HostAgent host(
         final RackDescription rack,
@@ -85,7 +87,8 @@ public final class FabricNodes
         final HostConfiguration.Limits limits,
         final FramePort port,
         final LockedMemory region,
-        final long epochNanos)
+        final long epochNanos,
+        final FrameEndpoint frames)
     {
         final RackDescription.Host host = rack.host(hostName);
         final RackDescription.SwitchPort switchPort = rack.switchPortOf(hostName);
@@ -95,7 +98,8 @@ public final class FabricNodes
             regions.register(settings.regionKey(), region.buffer(), settings.regionBytes());
         }
         final CarrierLink link = new CarrierLink(port, LocalFabric.mac(switchPort.mac()), LocalFabric.mac(host.mac()));
-        return new HostAgent(hostSettings(settings, limits, host.nodeId()), link, regions, nodesOf(rack), epochNanos);
+        return new HostAgent(hostSettings(settings, limits, host.nodeId()), link, regions, nodesOf(rack), epochNanos,
+            frames);
     }
 
     /**

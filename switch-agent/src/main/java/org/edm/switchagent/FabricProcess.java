@@ -1,5 +1,6 @@
 package org.edm.switchagent;
 
+import org.edm.agent.FrameEndpoint;
 import org.agrona.concurrent.Agent;
 import org.edm.agent.AgentRuntime;
 import org.edm.agent.PortConfiguration;
@@ -78,8 +79,9 @@ public final class FabricProcess implements AutoCloseable
         final FabricSettings settings = FabricConfiguration.settings(config);
         final PortOptions options = PortConfiguration.options(config);
         final AgentLimits limits = AgentLimits.of(config);
-        final LocalFabric fabric = inMemory ? LocalFabric.inMemory(rack, settings, limits, options, report) :
-            LocalFabric.packet(rack, settings, limits, options, report);
+        final FabricOptions fabricOptions = FabricOptions.defaults().withLimits(limits).withPorts(options);
+        final LocalFabric fabric = inMemory ? LocalFabric.inMemory(rack, settings, fabricOptions, report) :
+            LocalFabric.packet(rack, settings, fabricOptions, report);
         return new FabricProcess(rack, config, settings, fabric, fabric.switchAgent(), fabric.hosts(), List.of(),
             List.of(), inMemory ? "in-memory cables" : "AF_PACKET ports" +
                 (rack.kind() == RackDescription.Kind.LOCAL ? " in the rack's namespaces" : ""));
@@ -125,7 +127,7 @@ public final class FabricProcess implements AutoCloseable
             port = RackPorts.host(rack, hostName, options);
             memory = FabricNodes.allocateRegion(host, settings, report);
             final HostAgent agent = FabricNodes.host(rack, hostName, settings, limits, port, memory,
-                System.nanoTime());
+                System.nanoTime(), FrameEndpoint.NONE);
             return new FabricProcess(rack, config, settings, null, null, Map.of(hostName, agent), List.of(port),
                 memory == null ? List.of() : List.of(memory), "AF_PACKET port " + host.interfaceName() +
                 (host.namespace() != null && rack.kind() == RackDescription.Kind.LOCAL ? "@" + host.namespace() : ""));

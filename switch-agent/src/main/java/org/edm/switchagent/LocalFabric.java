@@ -5,7 +5,6 @@ import org.agrona.concurrent.Agent;
 import org.edm.host.HostAgent;
 import org.edm.nativeio.FramePort;
 import org.edm.nativeio.LockedMemory;
-import org.edm.nativeio.PortOptions;
 import org.edm.nativeio.rack.RackDescription;
 import org.edm.nativeio.rack.RackPorts;
 import org.edm.phy.sched.SchedulerConfig;
@@ -38,7 +37,7 @@ public final class LocalFabric implements AutoCloseable
     private LocalFabric(
         final RackDescription rack,
         final FabricSettings settings,
-        final AgentLimits limits,
+        final FabricOptions options,
         final Map<String, FramePort> hostPorts,
         final Map<String, FramePort> switchPorts,
         final Consumer<String> report)
@@ -59,10 +58,12 @@ public final class LocalFabric implements AutoCloseable
                     memories.add(memory);
                     regions.put(host.name(), memory);
                 }
-                hosts.put(host.name(), FabricNodes.host(rack, host.name(), settings, limits.host(),
-                    hostPorts.get(host.name()), memory, epoch));
+                final FramePort port = options.hostPorts().apply(host.name(), hostPorts.get(host.name()));
+                hosts.put(host.name(), FabricNodes.host(rack, host.name(), settings, options.limits().host(),
+                    port, memory, epoch, options.endpoints().apply(host.name())));
             }
-            builtSwitch = FabricNodes.switchAgent(rack, settings, limits.switchMaxSlotsPerCycle(), switchPorts, epoch);
+            builtSwitch = FabricNodes.switchAgent(
+                rack, settings, options.limits().switchMaxSlotsPerCycle(), switchPorts, epoch);
         }
         catch (final RuntimeException ex)
         {
@@ -79,51 +80,24 @@ public final class LocalFabric implements AutoCloseable
         }
     }
 
-    /** The fabric of {@code rack} over in-memory cables (no privileges needed), with default limits and ports. */
+    /** The fabric of {@code rack} over in-memory cables (no privileges needed), with default options. */
     public static LocalFabric inMemory(
         final RackDescription rack, final FabricSettings settings, final Consumer<String> report)
     {
-        return inMemory(rack, settings, AgentLimits.defaults(), new PortOptions(), report);
+        return inMemory(rack, settings, FabricOptions.defaults(), report);
     }
 
     /** The fabric of {@code rack} over in-memory cables (no privileges needed). */
     public static LocalFabric inMemory(
         final RackDescription rack,
         final FabricSettings settings,
-        final AgentLimits limits,
-        final PortOptions options,
+        final FabricOptions options,
         final Consumer<String> report)
     {
-        return inMemory(rack, settings, limits, options, report, (host, port) -> port);
-    }
-
-    /**
-     * As {@link #inMemory(RackDescription, FabricSettings, Consumer)}, with every host's end of its cable passed
-     * through {@code hostPorts} first: the hook for fault injection (for example a lossy port on one host).
-     */
-    public static LocalFabric inMemory(
-        final RackDescription rack,
-        final FabricSettings settings,
-        final Consumer<String> report,
-        final java.util.function.BiFunction<String, FramePort, FramePort> hostPorts)
-    {
-        return inMemory(rack, settings, AgentLimits.defaults(), new PortOptions(), report, hostPorts);
-    }
-
-    private static LocalFabric inMemory(
-        final RackDescription rack,
-        final FabricSettings settings,
-        final AgentLimits limits,
-        final PortOptions options,
-        final Consumer<String> report,
-        final java.util.function.BiFunction<String, FramePort, FramePort> hostPorts)
-    {
-        final RackPorts.InMemory cables = RackPorts.inMemory(rack, options);
+        final RackPorts.InMemory cables = RackPorts.inMemory(rack, options.ports());
         try
         {
-            final Map<String, FramePort> wrapped = new LinkedHashMap<>();
-            cables.hosts().forEach((name, port) -> wrapped.put(name, hostPorts.apply(name, port)));
-            return new LocalFabric(rack, settings, limits, wrapped, cables.switchPorts(), report);
+            return new LocalFabric(rack, settings, options, cables.hosts(), cables.switchPorts(), report);
         }
         catch (final RuntimeException ex)
         {
@@ -132,19 +106,18 @@ public final class LocalFabric implements AutoCloseable
         }
     }
 
-    /** The fabric of {@code rack} over its interfaces, with default limits and port options. */
+    /** The fabric of {@code rack} over its interfaces, with default options. */
     public static LocalFabric packet(
         final RackDescription rack, final FabricSettings settings, final Consumer<String> report)
     {
-        return packet(rack, settings, AgentLimits.defaults(), new PortOptions(), report);
+        return packet(rack, settings, FabricOptions.defaults(), report);
     }
 
     /** The fabric of {@code rack} over its interfaces (AF_PACKET; root or CAP_NET_RAW, and the rack must be up). */
     public static LocalFabric packet(
         final RackDescription rack,
         final FabricSettings settings,
-        final AgentLimits limits,
-        final PortOptions options,
+        final FabricOptions options,
         final Consumer<String> report)
     {
         final Map<String, FramePort> hostPorts = new LinkedHashMap<>();
@@ -153,10 +126,10 @@ public final class LocalFabric implements AutoCloseable
         {
             for (final RackDescription.Host host : rack.hosts())
             {
-                hostPorts.put(host.name(), RackPorts.host(rack, host.name(), options.copy()));
-                switchPorts.put(host.name(), RackPorts.switchPort(rack, host.name(), options.copy()));
+                hostPorts.put(host.name(), RackPorts.host(rack, host.name(), options.ports().copy()));
+                switchPorts.put(host.name(), RackPorts.switchPort(rack, host.name(), options.ports().copy()));
             }
-            return new LocalFabric(rack, settings, limits, hostPorts, switchPorts, report);
+            return new LocalFabric(rack, settings, options, hostPorts, switchPorts, report);
         }
         catch (final RuntimeException ex)
         {

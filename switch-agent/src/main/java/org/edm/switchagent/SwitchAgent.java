@@ -5,11 +5,15 @@ import org.edm.agent.CarrierLink;
 import org.edm.agent.SlotClock;
 import org.edm.phy.pcs.BlockSink;
 import org.edm.phy.sw.SwitchConfig;
+import org.edm.phy.sw.L2Config;
+import org.edm.phy.sw.L2Switch;
 import org.edm.phy.sw.SwitchEngine;
+import org.edm.phy.sw.SwitchPorts;
 
 /**
- * The switch agent: the phy-core switch engine (central scheduler, circuits, held read requests) driven in real time
- * over one fabric port per attached host. Its duty cycle unpacks every port's carrier frames into the engine, then
+ * The switch agent: the phy-core switch engine (central scheduler, circuits, held read requests) and its L2 path for
+ * ordinary frames (a learning switch below memory traffic), driven in real time over one fabric port per attached
+ * host. Its duty cycle unpacks every port's carrier frames into the engine, then
  * advances the emulated slot clock: per slot, the engine schedules and forwards, and every port sends at most one
  * block. No allocation, exception, log or lock in {@link #doWork()} in steady state.
  */
@@ -18,6 +22,7 @@ public final class SwitchAgent implements Agent
     private static final int FRAMES_PER_PORT = 16;
 
     private final SwitchEngine engine;
+    private final SwitchPorts ports;
     private final CarrierLink[] links;
     private final BlockSink[] portSinks;
     private final SlotClock clock;
@@ -57,6 +62,7 @@ public final class SwitchAgent implements Agent
             throw new IllegalArgumentException(links.length + " links for a switch of " + config.ports() + " ports");
         }
         this.engine = new SwitchEngine(config);
+        this.ports = new SwitchPorts(engine, new L2Switch(L2Config.defaults(config.ports()).withLatencySlots(0)));
         this.links = links.clone();
         this.clock = new SlotClock(lineRateGbps, epochNanos);
         this.maxSlotsPerCycle = maxSlotsPerCycle;
@@ -65,9 +71,14 @@ public final class SwitchAgent implements Agent
         for (int p = 0; p < links.length; p++)
         {
             final int port = p;
-            portSinks[p] = (sync, payload) -> engine.accept(port, slot, sync, payload);
+            portSinks[p] = (sync, payload) -> ports.accept(port, slot, sync, payload);
             final org.edm.phy.mem.Reassembler ingress = engine.ingress(p);
-            this.links[p].gapHandler(ingress::reset);
+            final org.edm.phy.link.RxDemux demux = ports.rx(p);
+            this.links[p].gapHandler(() ->
+            {
+                ingress.reset();
+                demux.abortFrame();
+            });
         }
         slot = clock.slotAt(epochNanos);
         staleSlots = Math.max(1, (long)(staleMicros * 1000 / clock.slotNanos()));
@@ -93,20 +104,20 @@ public final class SwitchAgent implements Agent
         }
         while (slot < target)
         {
-            if (engine.idle())
+            if (ports.idle())
             {
                 slot = target;
                 break;
             }
-            engine.beginSlot(slot);
+            ports.beginSlot(slot);
             for (int w = 0; w < words; w++)
             {
-                long bits = engine.busyPorts(w);
+                long bits = ports.busyPorts(w);
                 while (bits != 0)
                 {
                     final int port = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    if (engine.emit(port, slot) && links[port].add(slot, engine.sync(), engine.payload()))
+                    if (ports.emit(port, slot) != SwitchPorts.IDLE && links[port].add(slot, ports.sync(), ports.payload()))
                     {
                         work++;
                     }
@@ -129,6 +140,12 @@ public final class SwitchAgent implements Agent
     public SwitchEngine engine()
     {
         return engine;
+    }
+
+    /** The ports: memory engine and L2 path behind one demultiplexer and arbiter per port. */
+    public SwitchPorts ports()
+    {
+        return ports;
     }
 
     public CarrierLink link(final int port)

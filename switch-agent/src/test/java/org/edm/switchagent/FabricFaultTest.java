@@ -66,8 +66,9 @@ class FabricFaultTest
         final AtomicBoolean lossy = new AtomicBoolean(true);
         final Random random = new Random(11);
         final FabricSettings settings = FabricSettings.defaults().withRegionBytes(1 << 16).withTimeoutMicros(50_000);
-        try (LocalFabric fabric = LocalFabric.inMemory(rack, settings, line -> { },
-            (host, port) -> host.equals("h1") ? new LossyPort(port, () -> lossy.get() && random.nextInt(4) == 0) : port);
+        try (LocalFabric fabric = LocalFabric.inMemory(rack, settings, FabricOptions.defaults().withHostPorts(
+            (host, port) -> host.equals("h1") ? new LossyPort(port, () -> lossy.get() && random.nextInt(4) == 0) : port),
+            line -> { });
             Arena arena = Arena.ofConfined())
         {
             final RemoteMemory session = fabric.host("h0").newSession(64, fabric::runOnce);
