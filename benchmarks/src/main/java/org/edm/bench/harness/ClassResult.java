@@ -13,6 +13,8 @@ import org.HdrHistogram.Histogram;
  * @param bytes          payload bytes moved by the successful operations.
  * @param seconds        the measured interval.
  * @param wireBytes      bytes the class's links put on the wire in the interval (0 when not measured).
+ * @param peakBytesPerSecond the best payload rate over a short window of consecutive completions (perftest's "BW
+ *                       peak"), 0 when not measured.
  */
 public record ClassResult(
     String trafficClass,
@@ -21,8 +23,22 @@ public record ClassResult(
     long errors,
     long bytes,
     double seconds,
-    long wireBytes)
+    long wireBytes,
+    double peakBytesPerSecond)
 {
+    /** A result without a peak rate (it is then 0). */
+    public ClassResult(
+        final String trafficClass,
+        final Histogram latencyNanos,
+        final long operations,
+        final long errors,
+        final long bytes,
+        final double seconds,
+        final long wireBytes)
+    {
+        this(trafficClass, latencyNanos, operations, errors, bytes, seconds, wireBytes, 0);
+    }
+
     public LatencySummary latency()
     {
         return LatencySummary.of(latencyNanos);

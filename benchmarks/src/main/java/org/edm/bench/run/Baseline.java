@@ -1,0 +1,69 @@
+package org.edm.bench.run;
+
+import org.edm.agent.FrameEndpoint;
+import org.edm.bench.harness.BenchTransport;
+
+/**
+ * One system {@code edm bench} can measure (EDM, software RoCE, raw-frame ping-pong, kernel UDP, real perftest), as
+ * the runner uses it for one fabric: first asked whether it can run there, then for the ordinary-frame endpoint each
+ * host needs while the fabric is built (a RoCE queue pair, a raw-frame responder), then for one client transport per
+ * issuing host once the fabric runs. A new instance serves one fabric ({@link BaselineRegistry} makes them).
+ * <pre>
+ *   unavailable(setup)            null, or why not ("needs a namespace rack with TAP ...")
+ *   endpoint(host, setup)         per host, while the fabric is built (FrameEndpoint.NONE: nothing)
+ *   open(context, client, ...)    per issuing host, after: a BenchTransport toward the memory node
+ * </pre>
+ */
+public interface Baseline
+{
+    /** The name {@code --baseline} takes and the report shows: "edm", "roce", "raw", "udp", "perftest". */
+    String name();
+
+    /** The banner's "Transport type": "EDM", "RoCEv2 (software)", "Raw Ethernet", ... */
+    String transportType();
+
+    /** Why it cannot run with this setup (said to the user, and the baseline is skipped), or null when it can. */
+    String unavailable(BaselineSetup setup);
+
+    /** The frame endpoint {@code host} needs, asked while the fabric is built; {@link FrameEndpoint#NONE} for none. */
+    default FrameEndpoint endpoint(final String host, final BaselineSetup setup)
+    {
+        return FrameEndpoint.NONE;
+    }
+
+    /**
+     * A client on {@code clientHost} toward the run's memory node.
+     *
+     * @param depth    operations it must allow in flight.
+     * @param maxBytes the largest operation it will be given.
+     */
+    BenchTransport open(BaselineContext context, String clientHost, int depth, int maxBytes);
+
+    /** A baseline that cannot run anywhere yet, saying why (a placeholder until it is implemented). */
+    static Baseline unavailable(final String name, final String reason)
+    {
+        return new Baseline()
+        {
+            public String name()
+            {
+                return name;
+            }
+
+            public String transportType()
+            {
+                return name;
+            }
+
+            public String unavailable(final BaselineSetup setup)
+            {
+                return reason;
+            }
+
+            public BenchTransport open(
+                final BaselineContext context, final String clientHost, final int depth, final int maxBytes)
+            {
+                throw new IllegalStateException("baseline " + name + " is not available: " + reason);
+            }
+        };
+    }
+}
