@@ -3,6 +3,7 @@ package org.edm.cli;
 import org.edm.bench.JmhCommand;
 import org.edm.bench.floor.FloorCommand;
 import org.edm.cli.agents.HostCommand;
+import org.edm.cli.bench.BenchCommand;
 import org.edm.cli.agents.SwitchCommand;
 import org.edm.cli.rack.RackCommand;
 import org.edm.cli.verify.VerifyCommand;
@@ -31,5 +32,6 @@ final class Subcommands
         edm.addSubcommand(new HostCommand());
         edm.addSubcommand(new VerifyCommand());
         edm.addSubcommand(new FloorCommand());
+        edm.addSubcommand(new BenchCommand());
     }
 }

@@ -15,7 +15,10 @@ import java.util.Locale;
  *    Transport type  : EDM
  *    ...
  *   ---------------------------------------------------------------------------------------
+ *    local address: node 1 (c0) MAC 02:ed:a2:4f:00:00
+ *    remote address: node 2 (m0) MAC 02:ed:a2:4f:00:01 region key 1
  * </pre>
+ * The printer adds the table's own separator line and header after it, as perftest does.
  */
 public final class Banner
 {
@@ -23,17 +26,19 @@ public final class Banner
 
     private final String title;
     private final List<String[]> entries;
+    private final List<String> addresses;
 
-    private Banner(final String title, final List<String[]> entries)
+    private Banner(final String title, final List<String[]> entries, final List<String> addresses)
     {
         this.title = title;
         this.entries = List.copyOf(entries);
+        this.addresses = List.copyOf(addresses);
     }
 
     /** A banner with only its title. */
     public static Banner titled(final String title)
     {
-        return new Banner(title, List.of());
+        return new Banner(title, List.of(), List.of());
     }
 
     /** This banner with one more {@code key : value} line. */
@@ -41,7 +46,18 @@ public final class Banner
     {
         final List<String[]> more = new ArrayList<>(entries);
         more.add(new String[] { key, value });
-        return new Banner(title, more);
+        return new Banner(title, more, addresses);
+    }
+
+    /**
+     * This banner with one more address line, printed after the settings as perftest prints its {@code local address}
+     * and {@code remote address} lines: {@code " local address: node 1 (c0) MAC 02:ed:..."}.
+     */
+    public Banner withAddress(final String side, final String address)
+    {
+        final List<String> more = new ArrayList<>(addresses);
+        more.add(" " + side + " address: " + address);
+        return new Banner(title, entries, more);
     }
 
     public String title()
@@ -62,7 +78,7 @@ public final class Banner
         return null;
     }
 
-    /** The banner's lines, separators included, without line ends. */
+    /** The banner's lines, separators included, without line ends; the address lines last, after a separator. */
     public List<String> lines()
     {
         final List<String> lines = new ArrayList<>();
@@ -73,6 +89,7 @@ public final class Banner
             lines.add(String.format(Locale.ROOT, " %-15s : %s", entry[0], entry[1]));
         }
         lines.add(PerftestTable.LINE);
+        lines.addAll(addresses);
         return lines;
     }
 }

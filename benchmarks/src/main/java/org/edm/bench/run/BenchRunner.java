@@ -22,8 +22,9 @@ import java.util.function.BooleanSupplier;
  * Runs a {@link BenchPlan}: for each baseline, builds the fabric with the endpoints the baseline and the load need,
  * opens a client transport per issuing host, then for each size warms up, measures and drains, and returns one
  * {@link RunResult} per baseline and size. Everything runs on the caller's thread: each pass of the loop submits what
- * is due, runs every agent's duty cycle once ({@link BenchFabric#runOnce()}) and collects completions; a pass that did
- * nothing yields the CPU. This is the programmatic API behind {@code edm bench} (the CLI only parses and prints).
+ * is due, runs every agent's duty cycle once ({@link BenchFabric#runOnce()}) and collects completions; after a
+ * thousand passes in a row that did nothing, each idle pass yields the CPU (the machine is shared; spinning first keeps
+ * the wake-up fast). This is the programmatic API behind {@code edm bench} (the CLI only parses and prints).
  * <pre>
  *   per baseline:  fabric up -> transports -> banner
  *     per size:    background writers start (closed loop, recorded by completion time)
@@ -37,6 +38,8 @@ public final class BenchRunner
 {
     private static final long PROGRESS_NANOS = 100_000_000L;
     private static final long STALL_GRACE_NANOS = 2_000_000_000L;
+    /** Idle passes spent spinning before the loop starts yielding the CPU on idle passes. */
+    private static final int IDLE_SPINS = 1000;
 
     private final BaselineRegistry registry;
 
@@ -352,6 +355,7 @@ public final class BenchRunner
             long lastCompleted = completedSoFar();
             long lastChange = start;
             long nextProgress = start;
+            int idle = 0;
             while (!done.getAsBoolean())
             {
                 final long now = System.nanoTime();
@@ -392,9 +396,17 @@ public final class BenchRunner
                     progress.report(measureStart == 0 ? 0 : measuredFraction(now, measureStart), now, what);
                     nextProgress = now + PROGRESS_NANOS;
                 }
-                if (work == 0)
+                if (work > 0)
+                {
+                    idle = 0;
+                }
+                else if (++idle > IDLE_SPINS)
                 {
                     Thread.yield();
+                }
+                else
+                {
+                    Thread.onSpinWait();
                 }
             }
         }
@@ -476,8 +488,24 @@ public final class BenchRunner
                     roles.clients().getFirst() + String.format(Locale.ROOT, ": %d B frames at %.0f%% of the line " +
                     "rate", plan.load().frameSize(), plan.load().frameShare() * 100));
             }
-            return banner.with("Agents", "all in this thread (INVOKER), over " + fabric.cables())
+            banner = banner.with("Agents", "all in this thread (INVOKER), over " + fabric.cables())
                 .with("Data ex. method", fabric.wholeRack() ? "in-process" : "lab rack daemons");
+            final int shown = Math.min(4, roles.clients().size());
+            for (int i = 0; i < shown; i++)
+            {
+                banner = banner.withAddress("local", address(roles.clients().get(i)));
+            }
+            if (shown < roles.clients().size())
+            {
+                banner = banner.withAddress("local", "... " + (roles.clients().size() - shown) + " more clients");
+            }
+            return banner.withAddress("remote", address(roles.memory()) + " region key " +
+                plan.settings().regionKey());
+        }
+
+        private String address(final String host)
+        {
+            return "node " + setup.nodeId(host) + " (" + host + ") MAC " + layout.rack().host(host).mac();
         }
     }
 
