@@ -210,8 +210,9 @@ public final class BenchRunner
             final BenchTest test = plan.test();
             final LoadSpec load = plan.load();
             what = baseline.name() + " " + test.label() + " " + size + " B";
+            // the peak's window: two depths of completions (64 at least), a quarter of a short run at most
             final int window = (int)Math.max(1, Math.min(Math.max(64, 2L * plan.txDepth()),
-                plan.durationMode() ? Integer.MAX_VALUE : plan.iterations()));
+                plan.durationMode() ? Integer.MAX_VALUE : plan.iterations() * clients.length / 4));
             for (final ClassRecorder recorder : new ClassRecorder[] { readClass, writeClass, bulkClass, frameClass })
             {
                 recorder.reset(window);
