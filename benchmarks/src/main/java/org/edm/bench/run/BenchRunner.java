@@ -11,6 +11,8 @@ import org.edm.bench.perftest.Banner;
 import org.edm.switchagent.FabricConfiguration;
 import org.edm.switchagent.FabricOptions;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +48,15 @@ public final class BenchRunner
     public BenchRunner(final BaselineRegistry registry)
     {
         this.registry = registry;
+    }
+
+    /**
+     * Checks that {@code plan} can run on its rack (hosts enough for the load, sizes the region can hold) without
+     * running it; throws naming the option that cannot be met.
+     */
+    public static void validate(final BenchPlan plan)
+    {
+        RunLayout.of(plan, line -> { });
     }
 
     /** Runs the plan; returns the results in order (baselines that cannot run here are skipped, and said so). */
@@ -94,6 +105,7 @@ public final class BenchRunner
         private ClientLoop[] all = new ClientLoop[0];
         private BenchFabric fabric;
         private String what = "";
+        private long collections;
 
         BaselineRun(
             final BenchPlan plan, final RunLayout layout, final Baseline baseline, final BaselineSetup setup,
@@ -132,6 +144,8 @@ public final class BenchRunner
                     progress.runDone();
                 }
                 listener.baselineFinished(baseline.name());
+                listener.note(baseline.name() + ": " + collections + " garbage collection(s) during the measured " +
+                    "intervals");
                 return results;
             }
             finally
@@ -241,6 +255,7 @@ public final class BenchRunner
             bulkClass.recording(true);
             frameClass.recording(true);
             final long[] wireBefore = wireBytes();
+            final long collectionsBefore = collectionCount();
             final long t0 = System.nanoTime();
             for (final ClientLoop client : clients)
             {
@@ -262,6 +277,7 @@ public final class BenchRunner
                 t1 = Math.max(t1, client.lastCompletion());
             }
             final long tEnd = System.nanoTime();
+            collections += collectionCount() - collectionsBefore;
             bulkClass.recording(false);
             frameClass.recording(false);
             final long[] wireAfter = wireBytes();
@@ -306,6 +322,17 @@ public final class BenchRunner
             }
             return new RunResult(baseline.name(), test.label(), loadLabel(), plan.rate() * clients.length, size,
                 plan.settings().lineRateGbps(), fabric.cables(), classes);
+        }
+
+        /** Garbage collections of every collector so far (a control-plane call: it allocates). */
+        private static long collectionCount()
+        {
+            long count = 0;
+            for (final GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans())
+            {
+                count += Math.max(0, collector.getCollectionCount());
+            }
+            return count;
         }
 
         private long[] wireBytes()

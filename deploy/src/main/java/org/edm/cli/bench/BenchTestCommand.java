@@ -273,9 +273,11 @@ public abstract class BenchTestCommand implements Callable<Integer>
             {
                 loadSpec = loadSpec.withReadRatio(readRatio);
             }
-            return new BenchPlan(test, sizes, all, iters, duration == null ? 0 : duration,
+            final BenchPlan plan = new BenchPlan(test, sizes, all, iters, duration == null ? 0 : duration,
                 warmup != null ? warmup : BenchPlan.defaultWarmup(iters, depth), depth, openLoop ? rate : 0, loadSpec,
                 registry.parse(baselines), rack, fabric, options, seed != null ? seed : System.nanoTime(), maxSeconds);
+            BenchRunner.validate(plan);
+            return plan;
         }
         catch (final IllegalArgumentException e)
         {

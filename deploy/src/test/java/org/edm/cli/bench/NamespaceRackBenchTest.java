@@ -1,0 +1,149 @@
+package org.edm.cli.bench;
+
+import org.edm.bench.perftest.PerftestTable;
+import org.edm.cli.EdmCli;
+import org.edm.nativeio.Capabilities;
+import org.edm.nativeio.rack.IpCommand;
+import org.edm.nativeio.rack.LocalRack;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code edm bench} on a real local rack of network namespaces (AF_PACKET ports over veth pairs): the whole rack
+ * embedded, and one compute host against switch and memory-node daemons. Needs root; skipped otherwise. Racks are
+ * named edm-ct&lt;pid&gt;* (CI's guard removes any a killed JVM left) and taken down in a finally block.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class NamespaceRackBenchTest
+{
+    private static final String[] SMALL = { "--set", "edm.memory.region.bytes=1m", "--set",
+        "edm.memory.huge.pages=false", "--no-progress" };
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void needsRoot()
+    {
+        final boolean capable = Capabilities.has(Capabilities.CAP_NET_ADMIN) &&
+            Capabilities.has(Capabilities.CAP_SYS_ADMIN) && Capabilities.has(Capabilities.CAP_NET_RAW);
+        if (!capable)
+        {
+            System.err.println("[edm deploy tests] edm bench on a namespace rack skipped: needs root " +
+                "(CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW)");
+        }
+        Assumptions.assumeTrue(capable, "skipped: needs root (CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW)");
+        Assumptions.assumeTrue(IpCommand.isAvailable(), "skipped: iproute2's 'ip' is not installed");
+    }
+
+    @Test
+    void shouldMeasureEdmAndTheRawFloorOverTheRacksAfPacketPorts()
+    {
+        final String name = "ct" + ProcessHandle.current().pid() % 1_000_000 + "b";
+        final Path file = dir.resolve(name + ".yaml");
+        try
+        {
+            new LocalRack(line -> { }).up(name, 2, file);
+            final EdmCli.Result result = EdmCli.run(with("bench", "read_lat", "--rack", file.toString(), "-n", "100",
+                "--baseline", "edm,raw"));
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.out()).contains(" Device          : rack '" + name + "' (2 hosts, namespaces)")
+                .contains("over AF_PACKET ports in the rack's namespaces")
+                .contains("EDM_Read Latency Test").contains("RAW_Read Latency Test")
+                .contains(" remote address: node 2 (h1)");
+            assertThat(result.out().lines().filter(line -> line.startsWith(" 2       100 ")).count()).isEqualTo(2);
+            assertThat(result.out()).contains(PerftestTable.LATENCY_HEADER);
+        }
+        finally
+        {
+            down(file, name);
+        }
+    }
+
+    @Test
+    void shouldRunAsAComputeHostAgainstSwitchAndMemoryNodeDaemons()
+    {
+        final String name = "ct" + ProcessHandle.current().pid() % 1_000_000 + "l";
+        final Path file = dir.resolve(name + ".yaml");
+        try
+        {
+            new LocalRack(line -> { }).up(name, 2, file);
+            final String rack = file.toString();
+            final CompletableFuture<EdmCli.Result> switchDaemon = daemon("switch", "--rack", rack);
+            final CompletableFuture<EdmCli.Result> hostDaemon = daemon("host", "--rack", rack, "--name", "h1");
+            sleep(1500);
+            final EdmCli.Result result = EdmCli.run(with("bench", "write_lat", "--rack", rack, "--host", "h0", "-n",
+                "50", "--baseline", "edm,raw"));
+            final String all = result + "\n=== switch " + switchDaemon.join() + "\n=== host " + hostDaemon.join();
+
+            assertThat(result.exitCode()).as(all).isZero();
+            assertThat(result.out()).contains(" Device          : lab rack '" + name + "', host h0")
+                .contains(" remote address: node 2 (h1)");
+            assertThat(result.out().lines().filter(line -> line.startsWith(" 2       50 ")).count()).isEqualTo(1);
+            assertThat(result.err()).contains("baseline raw skipped: the raw-frame floor needs the whole rack");
+        }
+        finally
+        {
+            down(file, name);
+        }
+    }
+
+    /** Runs a daemon command on a thread of its own, as its own process would (6 s, quiet, a small region). */
+    private static CompletableFuture<EdmCli.Result> daemon(final String... args)
+    {
+        final CompletableFuture<EdmCli.Result> result = new CompletableFuture<>();
+        final String[] common = { "--seconds", "6", "--quiet", "--set", "edm.memory.region.bytes=1m", "--set",
+            "edm.memory.huge.pages=false" };
+        Thread.ofPlatform().name("daemon-" + args[0]).start(() -> result.complete(EdmCli.run(concat(args, common))));
+        return result;
+    }
+
+    private static void down(final Path file, final String name)
+    {
+        try
+        {
+            new LocalRack(line -> { }).down(file);
+        }
+        catch (final RuntimeException e)
+        {
+            IpCommand.tryRun("netns", "del", "edm-" + name + "-h0");
+            IpCommand.tryRun("netns", "del", "edm-" + name + "-h1");
+            IpCommand.tryRun("netns", "del", "edm-" + name + "-sw");
+        }
+    }
+
+    private static String[] with(final String... args)
+    {
+        return concat(args, SMALL);
+    }
+
+    private static String[] concat(final String[] a, final String[] b)
+    {
+        final String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static void sleep(final long millis)
+    {
+        try
+        {
+            Thread.sleep(millis);
+        }
+        catch (final InterruptedException e)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
