@@ -16,6 +16,8 @@ import java.util.List;
  * @param iterations       measured operations per client (ignored in duration mode).
  * @param durationSeconds  measure for this long instead of counting iterations; 0 for iteration mode.
  * @param warmupIterations operations per client before measuring, not recorded.
+ * @param warmupSeconds    warm up for at least this long too (the JIT compiles the data path in the first second or
+ *                         so; a count alone is too short for small messages and too long for large ones).
  * @param txDepth          operations in flight per client (1 for the closed-loop latency tests).
  * @param rate             operations per second each client offers in open-loop mode; 0 for the closed loop.
  * @param load             incast, background writes, frames, read/write mix.
@@ -34,6 +36,7 @@ public record BenchPlan(
     long iterations,
     double durationSeconds,
     int warmupIterations,
+    double warmupSeconds,
     int txDepth,
     double rate,
     LoadSpec load,
@@ -44,6 +47,8 @@ public record BenchPlan(
     long seed,
     double maxSeconds)
 {
+    /** Warm-up time by default, besides the warm-up iterations. */
+    public static final double DEFAULT_WARMUP_SECONDS = 1;
     /** perftest's largest message with {@code -a}: 2^23 bytes. */
     public static final int MAX_MESSAGE = 1 << 23;
     /** Most operations in flight per client. */
@@ -64,6 +69,8 @@ public record BenchPlan(
             " outside [1, 100000000]");
         check(warmupIterations >= 0 && warmupIterations <= 100_000_000, "--warmup=" + warmupIterations +
             " outside [0, 100000000]");
+        check(warmupSeconds >= 0 && warmupSeconds <= 3600, "--warmup-seconds=" + warmupSeconds +
+            " outside [0, 3600]");
         check(txDepth >= 1 && txDepth <= MAX_DEPTH, "--tx-depth=" + txDepth + " outside [1, " + MAX_DEPTH + "]");
         check(rate >= 0 && rate <= 1e9, "--rate=" + rate + " outside [0, 1e9] operations per second");
         check(!baselines.isEmpty(), "no baseline");

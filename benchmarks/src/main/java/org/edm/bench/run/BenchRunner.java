@@ -30,7 +30,7 @@ import java.util.function.BooleanSupplier;
  * <pre>
  *   per baseline:  fabric up -> transports -> banner
  *     per size:    background writers start (closed loop, recorded by completion time)
- *                  warm-up:  each client's warm-up operations, not recorded; wait until they completed
+ *                  warm-up:  each client's warm-up operations (and the warm-up time), not recorded; drain
  *                  measure:  each client's n operations (or -D seconds), recorded; t0 = first post, t1 = last completion
  *                  drain:    background writers stop; wait until nothing is in flight
  *   bounded:       a phase longer than max seconds, or no completion for twice the timeout plus 2 s, is an error
@@ -246,9 +246,20 @@ public final class BenchRunner
             {
                 writer.start(begin, Long.MAX_VALUE, false);
             }
+            final boolean timed = plan.warmupSeconds() > 0;
             for (final ClientLoop client : clients)
             {
-                client.start(begin, plan.warmupIterations(), false);
+                client.start(begin, timed ? Long.MAX_VALUE : plan.warmupIterations(), false);
+            }
+            if (timed)
+            {
+                final long warmEnd = begin + (long)(plan.warmupSeconds() * 1e9);
+                pumpUntil(() -> System.nanoTime() - warmEnd >= 0 && clientsCompleted(plan.warmupIterations()),
+                    "warm-up", 0);
+                for (final ClientLoop client : clients)
+                {
+                    client.stopSubmitting();
+                }
             }
             pumpUntil(this::clientsDone, "warm-up", 0);
 
@@ -350,6 +361,18 @@ public final class BenchRunner
             for (final ClientLoop client : clients)
             {
                 if (!client.phaseDone())
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean clientsCompleted(final long operations)
+        {
+            for (final ClientLoop client : clients)
+            {
+                if (client.completed() < operations)
                 {
                     return false;
                 }
@@ -504,7 +527,8 @@ public final class BenchRunner
                 .with("Mode", plan.openLoop() ? String.format(Locale.ROOT, "open loop, %.0f ops/s per client, " +
                     "latency from the intended send time", plan.rate()) : "closed loop")
                 .with("Load", loadLabel())
-                .with("Warm-up", plan.warmupIterations() + " iterations per client, not recorded");
+                .with("Warm-up", plan.warmupIterations() + " iterations per client" + (plan.warmupSeconds() > 0 ?
+                    String.format(Locale.ROOT, " and at least %.1f s", plan.warmupSeconds()) : "") + ", not recorded");
             if (plan.load().bulkWriters() > 0)
             {
                 banner = banner.with("Bulk writers", String.join(",", roles.bulkWriters()) + ": " +

@@ -36,7 +36,7 @@ class BenchPlanTest
 
     private static BenchPlan plan(final List<Integer> sizes, final long iterations, final int depth)
     {
-        return new BenchPlan(BenchTest.READ_BW, sizes, false, iterations, 0, 0, depth, 0, LoadSpec.unloaded(),
+        return new BenchPlan(BenchTest.READ_BW, sizes, false, iterations, 0, 0, 0, depth, 0, LoadSpec.unloaded(),
             List.of("edm"), RackChoice.generated(), Plans.SETTINGS, Plans.OPTIONS, 1, 10);
     }
 }

@@ -23,14 +23,14 @@ final class Plans
         final BenchTest test, final List<String> baselines, final int size, final long iterations, final int depth,
         final LoadSpec load)
     {
-        return new BenchPlan(test, List.of(size), false, iterations, 0, 10, depth, 0, load, baselines,
+        return new BenchPlan(test, List.of(size), false, iterations, 0, 10, 0, depth, 0, load, baselines,
             RackChoice.generated(), SETTINGS, OPTIONS, 1, 30);
     }
 
     static BenchPlan withRate(final BenchPlan plan, final double rate)
     {
         return new BenchPlan(plan.test(), plan.sizes(), plan.allSizes(), plan.iterations(), plan.durationSeconds(),
-            plan.warmupIterations(), plan.txDepth(), rate, plan.load(), plan.baselines(), plan.rack(), plan.settings(),
+            plan.warmupIterations(), plan.warmupSeconds(), plan.txDepth(), rate, plan.load(), plan.baselines(), plan.rack(), plan.settings(),
             plan.options(), plan.seed(), plan.maxSeconds());
     }
 }

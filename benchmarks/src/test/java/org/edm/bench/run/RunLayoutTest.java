@@ -78,7 +78,7 @@ class RunLayoutTest
     private static BenchPlan plan(
         final List<Integer> sizes, final boolean all, final LoadSpec load, final RackChoice rack)
     {
-        return new BenchPlan(BenchTest.READ_LAT, sizes, all, 10, 0, 0, 1, 0, load, List.of("edm"), rack,
+        return new BenchPlan(BenchTest.READ_LAT, sizes, all, 10, 0, 0, 0, 1, 0, load, List.of("edm"), rack,
             Plans.SETTINGS, Plans.OPTIONS, 1, 10);
     }
 

@@ -86,6 +86,11 @@ public abstract class BenchTestCommand implements Callable<Integer>
             "at least 16 and twice the depth, at most 1000).")
     Integer warmup;
 
+    @Option(names = "--warmup-seconds", paramLabel = "S",
+        description = "Warm up for at least S seconds too, so the JIT has compiled the data path (default 1; 0: " +
+            "count only).")
+    Double warmupSeconds;
+
     @Option(names = "--perform_warm_up",
         description = "Accepted for perftest's scripts: warm-up always runs (see --warmup).")
     boolean performWarmUp;
@@ -274,7 +279,8 @@ public abstract class BenchTestCommand implements Callable<Integer>
                 loadSpec = loadSpec.withReadRatio(readRatio);
             }
             final BenchPlan plan = new BenchPlan(test, sizes, all, iters, duration == null ? 0 : duration,
-                warmup != null ? warmup : BenchPlan.defaultWarmup(iters, depth), depth, openLoop ? rate : 0, loadSpec,
+                warmup != null ? warmup : BenchPlan.defaultWarmup(iters, depth),
+                warmupSeconds != null ? warmupSeconds : BenchPlan.DEFAULT_WARMUP_SECONDS, depth, openLoop ? rate : 0, loadSpec,
                 registry.parse(baselines), rack, fabric, options, seed != null ? seed : System.nanoTime(), maxSeconds);
             BenchRunner.validate(plan);
             return plan;

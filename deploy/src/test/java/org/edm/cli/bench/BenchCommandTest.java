@@ -39,6 +39,7 @@ class BenchCommandTest
             .contains(" Device          : in-memory rack 'bench' (2 hosts)")
             .contains(" Transport type  : EDM")
             .contains(" TX depth        : 1")
+            .contains(" Warm-up         : 16 iterations per client and at least 1.0 s, not recorded")
             .contains(" Line rate       : 10[Gb/s] emulated PHY, framing wire-7")
             .anyMatch(line -> line.startsWith(" Latency         : full round trip"));
         final int header = lines.indexOf(PerftestTable.LATENCY_HEADER);
@@ -66,7 +67,7 @@ class BenchCommandTest
     @Test
     void shouldPrintTheBandwidthTableInGigabitsForTheRawFloor()
     {
-        final EdmCli.Result result = EdmCli.run(with("bench", "write_bw", "-s", "4k", "-n", "64", "-t", "8",
+        final EdmCli.Result result = EdmCli.run(with("bench", "write_bw", "-s", "4k", "-n", "64", "-t", "8", "--warmup-seconds", "0",
             "--baseline", "raw", "--report_gbits"));
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -82,7 +83,7 @@ class BenchCommandTest
     @Test
     void shouldPrintOneLinePerClassAfterTheTableOfALoadedRun()
     {
-        final EdmCli.Result result = EdmCli.run(with("bench", "read_lat", "-n", "40", "--load",
+        final EdmCli.Result result = EdmCli.run(with("bench", "read_lat", "-n", "40", "--warmup-seconds", "0", "--load",
             "incast=2,bulk-writes=1", "--bulk-size", "8k", "--read-ratio", "0.5"));
 
         assertThat(result.exitCode()).as(result.toString()).isZero();

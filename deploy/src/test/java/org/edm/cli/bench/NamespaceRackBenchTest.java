@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NamespaceRackBenchTest
 {
     private static final String[] SMALL = { "--set", "edm.memory.region.bytes=1m", "--set",
-        "edm.memory.huge.pages=false", "--no-progress" };
+        "edm.memory.huge.pages=false", "--no-progress", "--warmup-seconds", "0.2" };
 
     @TempDir
     Path dir;
