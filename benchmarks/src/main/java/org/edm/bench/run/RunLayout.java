@@ -97,7 +97,8 @@ record RunLayout(
         }
         if (!skipped.isEmpty())
         {
-            notes.accept("-a: sizes " + skipped.getFirst() + ".." + skipped.getLast() + " skipped: the largest " +
+            notes.accept("-a: " + (skipped.size() == 1 ? "size " + skipped.getFirst() : "sizes " + skipped.getFirst() +
+                ".." + skipped.getLast()) + " skipped: the largest " +
                 "message this run carries is " + largest + " bytes" + why(region, issuers, span));
         }
         final boolean inMemory = choice.isGenerated() || choice.inMemory();

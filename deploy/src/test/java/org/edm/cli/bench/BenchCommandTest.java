@@ -137,6 +137,12 @@ class BenchCommandTest
         final EdmCli.Result notUp = EdmCli.run("bench", "read_lat", "--rack", half.toString());
         assertThat(notUp.exitCode()).isEqualTo(1);
         assertThat(notUp.err()).contains("rack 'half'").contains("is not up").contains("edm rack up --name half");
+
+        final Path ghost = dir.resolve("ghost.yaml");
+        RackFile.write(LocalRackLayout.describe("ghost", 2, RackDescription.State.UP), ghost);
+        final EdmCli.Result gone = EdmCli.run("bench", "read_lat", "--rack", ghost.toString());
+        assertThat(gone.exitCode()).isEqualTo(1);
+        assertThat(gone.err()).contains("rack 'ghost': namespace edm-ghost-h0 is gone");
     }
 
     @Test
