@@ -102,6 +102,20 @@ class BenchRunnerTest
     }
 
     @Test
+    void shouldMeasureForTheDurationInDurationMode()
+    {
+        final BenchPlan iterations = Plans.plan(BenchTest.READ_LAT, List.of("raw"), 8, 1, 1, LoadSpec.unloaded());
+        final BenchPlan plan = new BenchPlan(iterations.test(), iterations.sizes(), false, 1, 0.2, 0, 0, 1, 0,
+            iterations.load(), iterations.baselines(), iterations.rack(), iterations.settings(), iterations.options(), 1,
+            10);
+        final RunResult result = runner.run(plan, BenchListener.NONE).getFirst();
+
+        assertThat(result.measured().operations()).isGreaterThan(1);
+        assertThat(result.measured().seconds()).isBetween(0.2, 5.0);
+        assertThat(result.measured().latencyNanos().getTotalCount()).isEqualTo(result.measured().operations());
+    }
+
+    @Test
     void shouldSkipBaselinesThatCannotRunAndSayWhy()
     {
         final Heard heard = new Heard();
