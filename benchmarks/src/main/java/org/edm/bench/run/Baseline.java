@@ -2,6 +2,7 @@ package org.edm.bench.run;
 
 import org.edm.agent.FrameEndpoint;
 import org.edm.bench.harness.BenchTransport;
+import org.edm.switchagent.FabricOptions;
 
 /**
  * One system {@code edm bench} can measure (EDM, software RoCE, raw-frame ping-pong, kernel UDP, real perftest), as
@@ -11,6 +12,7 @@ import org.edm.bench.harness.BenchTransport;
  * <pre>
  *   unavailable(setup)            null, or why not ("needs a namespace rack with TAP ...")
  *   endpoint(host, setup)         per host, while the fabric is built (FrameEndpoint.NONE: nothing)
+ *   options(options, setup)       once, while the fabric is built (port options, host-port wrappers)
  *   open(context, client, ...)    per issuing host, after: a BenchTransport toward the memory node
  * </pre>
  */
@@ -29,6 +31,15 @@ public interface Baseline
     default FrameEndpoint endpoint(final String host, final BaselineSetup setup)
     {
         return FrameEndpoint.NONE;
+    }
+
+    /**
+     * The fabric options it needs beyond its endpoints (port options, host-port wrappers), asked once while the fabric
+     * is built; {@code options} already carries the endpoints. Unchanged by default.
+     */
+    default FabricOptions options(final FabricOptions options, final BaselineSetup setup)
+    {
+        return options;
     }
 
     /**

@@ -123,8 +123,8 @@ public final class BenchRunner
         List<RunResult> run()
         {
             final Map<String, FrameEndpoint> endpoints = endpoints();
-            final FabricOptions options = plan.options().withEndpoints(host -> endpoints.getOrDefault(host,
-                FrameEndpoint.NONE));
+            final FabricOptions options = baseline.options(plan.options().withEndpoints(host ->
+                endpoints.getOrDefault(host, FrameEndpoint.NONE)), setup);
             final RackChoice choice = plan.rack();
             fabric = layout.wholeRack() ?
                 BenchFabric.embedded(layout.rack(), layout.inMemory(), plan.settings(), options, listener::note) :
