@@ -51,9 +51,13 @@ final class HtmlPage
 
         final Map<TestAndSize, List<GroupKey>> loadCharts = loadCharts(index);
         out.append("<p class=\"units\">Latency in usec (median is perftest's t_typical); BW in ")
-            .append(Html.escape(comparison.throughputUnit().label()))
-            .append(comparison.throughputUnit() == ThroughputUnit.MB_PER_SEC ? " (2^20 bytes/s, as perftest)" : "")
-            .append("; MsgRate in millions of operations/s. ");
+            .append(Html.escape(comparison.throughputUnit().description()))
+            .append("; MsgRate in millions of operations/s");
+        if (comparison.metrics().contains(Metric.WIRE_BYTES))
+        {
+            out.append("; wire: bytes the links carried per operation, framing included");
+        }
+        out.append(". ");
         if (comparison.baselines().size() > 1)
         {
             out.append("A ratio is a baseline's value over ").append(Html.escape(comparison.baselines().getFirst()))

@@ -54,10 +54,13 @@ final class TextTable
         out.append("EDM bench report\n");
         final int factWidth = facts.keySet().stream().mapToInt(String::length).max().orElse(0);
         facts.forEach((name, value) -> out.append(pad(name, factWidth)).append("  ").append(value).append('\n'));
-        out.append("latency in usec (median is perftest's t_typical); BW in ")
-            .append(comparison.throughputUnit().label())
-            .append(comparison.throughputUnit() == ThroughputUnit.MB_PER_SEC ? " (2^20 bytes/s, as perftest)" : "")
-            .append("; MsgRate in millions of operations/s\n");
+        out.append("latency in usec (median is perftest's t_typical); MsgRate in millions of operations/s\n")
+            .append("BW in ").append(comparison.throughputUnit().description());
+        if (comparison.metrics().contains(Metric.WIRE_BYTES))
+        {
+            out.append("; wire: bytes the links carried per operation, framing included");
+        }
+        out.append('\n');
         if (comparison.baselines().size() > 1)
         {
             out.append("ratios: each baseline's value over ").append(comparison.baselines().getFirst())

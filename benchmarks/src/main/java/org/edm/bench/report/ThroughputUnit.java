@@ -9,16 +9,24 @@ import org.edm.bench.harness.ClassResult;
  */
 public enum ThroughputUnit
 {
-    MB_PER_SEC("MB/sec", 0x100000),
-    GB_PER_SEC("Gb/sec", 125_000_000);
+    MB_PER_SEC("MB/sec", "2^20 bytes/s, as perftest's", 0x100000),
+    GB_PER_SEC("Gb/sec", "10^9 bits/s", 125_000_000);
 
     private final String label;
+    private final String meaning;
     private final double bytesPerSecondPerUnit;
 
-    ThroughputUnit(final String label, final double bytesPerSecondPerUnit)
+    ThroughputUnit(final String label, final String meaning, final double bytesPerSecondPerUnit)
     {
         this.label = label;
+        this.meaning = meaning;
         this.bytesPerSecondPerUnit = bytesPerSecondPerUnit;
+    }
+
+    /** "MB/sec (2^20 bytes/s, as perftest's)": the label and what it stands for. */
+    public String description()
+    {
+        return label + " (" + meaning + ")";
     }
 
     /** "MB/sec" or "Gb/sec", as perftest's headers write it. */
