@@ -1,13 +1,12 @@
 package org.edm.bench.report;
 
-import org.edm.bench.harness.ClassResult;
 import org.edm.bench.harness.RunResult;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Latency versus load for one test and size: the measured class's median (solid, filled dots) and p99 (dashed,
@@ -35,63 +34,66 @@ final class LoadChart
         {
             xs[i] = byRate ? index.offeredRate(groups.get(i)) / 1000.0 : i;
         }
-        final List<String> baselines = index.baselines();
-        final double[][] medians = new double[baselines.size()][groups.size()];
-        final double[][] p99s = new double[baselines.size()][groups.size()];
-        final List<Double> allMicros = new ArrayList<>();
-        for (int b = 0; b < baselines.size(); b++)
-        {
-            for (int g = 0; g < groups.size(); g++)
-            {
-                final Optional<ClassResult> measured = index.run(groups.get(g), baselines.get(b))
-                    .map(RunResult::measured);
-                medians[b][g] = measured.map(result -> Metric.MEDIAN.value(result, ThroughputUnit.MB_PER_SEC))
-                    .orElse(Double.NaN);
-                p99s[b][g] = measured.map(result -> Metric.P99.value(result, ThroughputUnit.MB_PER_SEC))
-                    .orElse(Double.NaN);
-                allMicros.add(medians[b][g]);
-                allMicros.add(p99s[b][g]);
-            }
-        }
+        final double[][] medians = latencies(index, groups, Metric.MEDIAN);
+        final double[][] p99s = latencies(index, groups, Metric.P99);
+        final double[] allMicros = Stream.of(medians, p99s).flatMap(Arrays::stream).flatMapToDouble(Arrays::stream)
+            .toArray();
         final Scale x = byRate ?
             LinearScale.covering(0, xs[xs.length - 1], Plot.LEFT, Plot.RIGHT, "") :
             new CategoryScale(groups.stream().map(GroupKey::load).toList(), Plot.LEFT, Plot.RIGHT);
-        final Plot plot = new Plot(out, x,
-            LogScale.covering(allMicros.stream().mapToDouble(Double::doubleValue).toArray(), Plot.BOTTOM, Plot.TOP));
+        final Plot plot = new Plot(out, x, LogScale.covering(allMicros, Plot.BOTTOM, Plot.TOP));
         final GroupKey first = groups.getFirst();
         plot.frame("load", "Latency versus load: " + first.test() + ", " + first.size() + " bytes",
             // Slanted load names need the room of the x axis title, and say what they are.
             byRate ? "offered load [thousand operations/s]" : "", "latency [usec], log scale", !byRate);
         final List<Plot.LegendEntry> legend = new ArrayList<>();
-        for (int b = 0; b < baselines.size(); b++)
+        for (int b = 0; b < index.baselines().size(); b++)
         {
+            final String baseline = index.baselines().get(b);
             final String colour = Palette.colour(b);
-            final String baseline = baselines.get(b);
             plot.line(xs, medians[b], colour, MEDIAN_DASH, baseline + " median");
             plot.line(xs, p99s[b], colour, P99_DASH, baseline + " p99");
+            boolean ran = false;
             for (int g = 0; g < groups.size(); g++)
             {
-                if (!Double.isNaN(medians[b][g]))
-                {
-                    plot.marker(xs[g], medians[b][g], colour, true, point(baseline, "median", groups.get(g),
-                        medians[b][g]));
-                }
-                if (!Double.isNaN(p99s[b][g]))
-                {
-                    plot.marker(xs[g], p99s[b][g], colour, false, point(baseline, "p99", groups.get(g), p99s[b][g]));
-                }
+                final String load = groups.get(g).load();
+                ran |= marker(plot, xs[g], medians[b][g], colour, true, baseline + " median at " + load);
+                ran |= marker(plot, xs[g], p99s[b][g], colour, false, baseline + " p99 at " + load);
             }
-            legend.add(new Plot.LegendEntry(baseline, colour, MEDIAN_DASH, true));
+            if (ran)
+            {
+                legend.add(new Plot.LegendEntry(baseline, colour, MEDIAN_DASH, true));
+            }
         }
         legend.add(new Plot.LegendEntry("median", KEY_COLOUR, MEDIAN_DASH, true));
         legend.add(new Plot.LegendEntry("p99", KEY_COLOUR, P99_DASH, false));
         plot.legend(legend);
     }
 
-    /** "roce p99 at incast-8: 41.20 usec". */
-    private static String point(final String baseline, final String statistic, final GroupKey key, final double micros)
+    /** Per baseline (in column order) and group, the measured class's latency statistic; NaN where it did not run. */
+    private static double[][] latencies(final RunIndex index, final List<GroupKey> groups, final Metric statistic)
     {
-        return String.format(Locale.ROOT, "%s %s at %s: %s usec", baseline, statistic, key.load(),
-            Metric.formatMicros(micros));
+        final double[][] micros = new double[index.baselines().size()][groups.size()];
+        for (int b = 0; b < micros.length; b++)
+        {
+            for (int g = 0; g < groups.size(); g++)
+            {
+                micros[b][g] = index.run(groups.get(g), index.baselines().get(b)).map(RunResult::measured)
+                    .map(result -> statistic.value(result, ThroughputUnit.MB_PER_SEC)).orElse(Double.NaN);
+            }
+        }
+        return micros;
+    }
+
+    /** A dot with "roce p99 at incast-8: 41.20 usec" as its tooltip, if there is a value; says whether. */
+    private static boolean marker(final Plot plot, final double x, final double micros, final String colour,
+        final boolean filled, final String what)
+    {
+        if (Double.isNaN(micros))
+        {
+            return false;
+        }
+        plot.marker(x, micros, colour, filled, what + ": " + Metric.formatMicros(micros) + " usec");
+        return true;
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 final class Plot
 {
     static final double WIDTH = 700;
-    static final double HEIGHT = 390;
+    static final double HEIGHT = 372;
     static final double LEFT = 64;
     static final double RIGHT = 500;
     static final double TOP = 34;
@@ -74,7 +74,7 @@ final class Plot
         svg.empty("rect", "x", LEFT, "y", TOP, "width", RIGHT - LEFT, "height", BOTTOM - TOP, "class", "axes");
         if (!xTitle.isEmpty())
         {
-            svg.element("text", xTitle, "x", (LEFT + RIGHT) / 2, "y", HEIGHT - 8, "text-anchor", "middle",
+            svg.element("text", xTitle, "x", (LEFT + RIGHT) / 2, "y", BOTTOM + 40, "text-anchor", "middle",
                 "class", "axis-title");
         }
         final double yTitleX = 16;
@@ -84,8 +84,8 @@ final class Plot
     }
 
     /**
-     * A polyline through the data points (NaN points are skipped), thinned to the points a pixel apart; a
-     * {@code tooltip} names it on hover.
+     * A polyline through the data points (NaN points are skipped, fewer than two draw nothing), thinned to the
+     * points a pixel and a half apart; a {@code tooltip} names it on hover.
      */
     void line(final double[] xs, final double[] ys, final String colour, final String dash, final String tooltip)
     {
@@ -111,9 +111,9 @@ final class Plot
             lastY = py;
             kept++;
         }
-        if (kept == 0)
+        if (kept < 2)
         {
-            return;
+            return; // a single point is no line; markers show it
         }
         svg.open("polyline", "points", points.toString(), "fill", "none", "stroke", colour,
             "stroke-width", 1.8, "stroke-dasharray", dash);
