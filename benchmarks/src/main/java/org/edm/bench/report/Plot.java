@@ -48,29 +48,8 @@ final class Plot
         svg.element("title", title);
         svg.empty("rect", "x", 0, "y", 0, "width", WIDTH, "height", HEIGHT, "fill", "#ffffff");
         svg.element("text", title, "x", LEFT, "y", 20, "class", "chart-title");
-        for (final Scale.Tick tick : x.ticks())
-        {
-            final double px = x.pixel(tick.value());
-            svg.empty("line", "x1", px, "y1", TOP, "x2", px, "y2", BOTTOM, "class", "grid");
-            final String label = cut(tick.label(), MAX_TICK_LABEL);
-            if (slantedXLabels)
-            {
-                svg.open("text", "x", px, "y", BOTTOM + 14, "text-anchor", "end",
-                    "transform", "rotate(-25 " + Svg.number(px) + " " + Svg.number(BOTTOM + 14) + ")");
-                svg.element("title", tick.label());
-                svg.content(label).close("text");
-            }
-            else
-            {
-                svg.element("text", label, "x", px, "y", BOTTOM + 16, "text-anchor", "middle");
-            }
-        }
-        for (final Scale.Tick tick : y.ticks())
-        {
-            final double py = y.pixel(tick.value());
-            svg.empty("line", "x1", LEFT, "y1", py, "x2", RIGHT, "y2", py, "class", "grid");
-            svg.element("text", tick.label(), "x", LEFT - 6, "y", py + 4, "text-anchor", "end");
-        }
+        xTicks(slantedXLabels);
+        yTicks();
         svg.empty("rect", "x", LEFT, "y", TOP, "width", RIGHT - LEFT, "height", BOTTOM - TOP, "class", "axes");
         if (!xTitle.isEmpty())
         {
@@ -81,6 +60,39 @@ final class Plot
         final double yTitleY = (TOP + BOTTOM) / 2;
         svg.element("text", yTitle, "x", yTitleX, "y", yTitleY, "text-anchor", "middle", "class", "axis-title",
             "transform", "rotate(-90 " + Svg.number(yTitleX) + " " + Svg.number(yTitleY) + ")");
+    }
+
+    /** A vertical grid line and a label per x tick; slanted labels (long load names) are cut, the tooltip whole. */
+    private void xTicks(final boolean slanted)
+    {
+        for (final Scale.Tick tick : x.ticks())
+        {
+            final double px = x.pixel(tick.value());
+            svg.empty("line", "x1", px, "y1", TOP, "x2", px, "y2", BOTTOM, "class", "grid");
+            if (slanted)
+            {
+                final double py = BOTTOM + 14;
+                svg.open("text", "x", px, "y", py, "text-anchor", "end",
+                    "transform", "rotate(-25 " + Svg.number(px) + " " + Svg.number(py) + ")");
+                svg.element("title", tick.label());
+                svg.content(cut(tick.label(), MAX_TICK_LABEL)).close("text");
+            }
+            else
+            {
+                svg.element("text", tick.label(), "x", px, "y", BOTTOM + 16, "text-anchor", "middle");
+            }
+        }
+    }
+
+    /** A horizontal grid line and a label per y tick. */
+    private void yTicks()
+    {
+        for (final Scale.Tick tick : y.ticks())
+        {
+            final double py = y.pixel(tick.value());
+            svg.empty("line", "x1", LEFT, "y1", py, "x2", RIGHT, "y2", py, "class", "grid");
+            svg.element("text", tick.label(), "x", LEFT - 6, "y", py + 4, "text-anchor", "end");
+        }
     }
 
     /**
