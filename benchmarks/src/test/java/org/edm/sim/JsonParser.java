@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A strict RFC 8259 parser for tests: objects become maps, arrays lists, numbers doubles. It rejects anything a
- * standard parser would (NaN, trailing commas, unescaped control characters, trailing text), so that the summary's
- * hand-written JSON is checked against the grammar, not against our own writer.
+ * standard parser would (NaN, trailing commas, unescaped control characters, trailing text), so that the summary's and
+ * the bench report's hand-written JSON is checked against the grammar, not against our own writer.
  */
 public final class JsonParser
 {
