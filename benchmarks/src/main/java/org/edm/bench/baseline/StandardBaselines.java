@@ -9,10 +9,6 @@ import org.edm.bench.run.BaselineRegistry;
  */
 public final class StandardBaselines
 {
-    /** Why {@code udp} cannot run yet. */
-    public static final String UDP_UNAVAILABLE = "kernel UDP request/response needs a namespace rack with TAP " +
-        "devices (edm rack run --tap), which is not available yet";
-
     private StandardBaselines()
     {
     }
@@ -24,7 +20,7 @@ public final class StandardBaselines
             .register("roce", () -> Baseline.unavailable("roce", "the software RoCEv2 baseline is not available " +
                 "yet (it is being built)"))
             .register("raw", RawBaseline::new)
-            .register("udp", () -> Baseline.unavailable("udp", UDP_UNAVAILABLE))
+            .register("udp", UdpBaseline::new)
             .register("perftest", () -> Baseline.unavailable("perftest", "running real perftest is not available " +
                 "yet (it needs an RDMA device, which this machine does not have: CONFIG_INFINIBAND is off)"));
     }

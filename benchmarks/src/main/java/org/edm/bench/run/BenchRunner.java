@@ -126,10 +126,18 @@ public final class BenchRunner
             final FabricOptions options = baseline.options(plan.options().withEndpoints(host ->
                 endpoints.getOrDefault(host, FrameEndpoint.NONE)), setup);
             final RackChoice choice = plan.rack();
-            fabric = layout.wholeRack() ?
-                BenchFabric.embedded(layout.rack(), layout.inMemory(), plan.settings(), options, listener::note) :
-                BenchFabric.labHost(layout.rack(), choice.labHost(), plan.settings(), options,
-                    endpoints.getOrDefault(choice.labHost(), FrameEndpoint.NONE));
+            try
+            {
+                fabric = layout.wholeRack() ?
+                    BenchFabric.embedded(layout.rack(), layout.inMemory(), plan.settings(), options, listener::note) :
+                    BenchFabric.labHost(layout.rack(), choice.labHost(), plan.settings(), options,
+                        endpoints.getOrDefault(choice.labHost(), FrameEndpoint.NONE));
+            }
+            catch (final RuntimeException e)
+            {
+                endpoints.values().forEach(FrameEndpoint::close);
+                throw e;
+            }
             final List<BenchTransport> transports = new ArrayList<>();
             try
             {
@@ -159,6 +167,21 @@ public final class BenchRunner
         private Map<String, FrameEndpoint> endpoints()
         {
             final Map<String, FrameEndpoint> endpoints = new HashMap<>();
+            try
+            {
+                addEndpoints(endpoints);
+            }
+            catch (final RuntimeException e)
+            {
+                // a baseline may hold devices already (TAP interfaces): release them before saying why
+                endpoints.values().forEach(FrameEndpoint::close);
+                throw e;
+            }
+            return endpoints;
+        }
+
+        private void addEndpoints(final Map<String, FrameEndpoint> endpoints)
+        {
             final HostRoles roles = layout.roles();
             for (final var host : layout.rack().hosts())
             {
@@ -189,7 +212,6 @@ public final class BenchRunner
                 }
                 endpoints.put(name, CompositeFrameEndpoint.of(baseline.endpoint(name, setup), load));
             }
-            return endpoints;
         }
 
         private void openLoops(final List<BenchTransport> transports)

@@ -28,7 +28,7 @@ class BaselineRegistryTest
             new HostRoles(java.util.List.of("c0"), "m0", java.util.List.of(), null), Plans.SETTINGS, true, true, 1514);
 
         assertThat(registry.create("roce").unavailable(setup)).contains("not available yet");
-        assertThat(registry.create("udp").unavailable(setup)).contains("TAP");
+        assertThat(registry.create("udp").unavailable(setup)).contains("one kernel per host");
         assertThat(registry.create("edm").unavailable(setup)).isNull();
 
         registry.register("roce", org.edm.bench.baseline.EdmBaseline::new);

@@ -100,8 +100,8 @@ class BenchCommandTest
         final EdmCli.Result result = EdmCli.run(with("bench", "read_lat", "--baseline", "udp,roce"));
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).contains("baseline udp skipped: kernel UDP request/response needs a namespace rack " +
-            "with TAP devices").contains("baseline roce skipped").contains("nothing ran");
+        assertThat(result.err()).contains("baseline udp skipped: kernel UDP needs one kernel per host")
+            .contains("baseline roce skipped").contains("nothing ran");
     }
 
     @Test

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code edm bench} on a real local rack of network namespaces (AF_PACKET ports over veth pairs): the whole rack
- * embedded, and one compute host against switch and memory-node daemons. Needs root; skipped otherwise. Racks are
+ * embedded (EDM, the raw-frame floor and kernel UDP through TAP interfaces), and one compute host against switch and
+ * memory-node daemons. Needs root; skipped otherwise. Racks are
  * named edm-ct&lt;pid&gt;* (CI's guard removes any a killed JVM left) and taken down in a finally block.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -54,14 +55,16 @@ class NamespaceRackBenchTest
         {
             new LocalRack(line -> { }).up(name, 2, file);
             final EdmCli.Result result = EdmCli.run(with("bench", "read_lat", "--rack", file.toString(), "-n", "100",
-                "--baseline", "edm,raw"));
+                "--baseline", "edm,raw,udp"));
 
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.out()).contains(" Device          : rack '" + name + "' (2 hosts, namespaces)")
                 .contains("over AF_PACKET ports in the rack's namespaces")
-                .contains("EDM_Read Latency Test").contains("RAW_Read Latency Test")
+                .contains("EDM_Read Latency Test").contains("RAW_Read Latency Test").contains("UDP_Read Latency Test")
                 .contains(" remote address: node 2 (h1)");
-            assertThat(result.out().lines().filter(line -> line.startsWith(" 2       100 ")).count()).isEqualTo(2);
+            assertThat(result.out().lines().filter(line -> line.startsWith(" 2       100 ")).count()).isEqualTo(3);
+            assertThat(IpCommand.tryRun("-n", "edm-" + name + "-h0", "link", "show", "edmbench").exitCode())
+                .as("the bench's TAP interface goes away with its fabric").isNotZero();
             assertThat(result.out()).contains(PerftestTable.LATENCY_HEADER);
         }
         finally
