@@ -7,6 +7,10 @@ import org.edm.bench.baseline.StandardBaselines;
 import org.edm.bench.harness.RunResult;
 import org.edm.bench.perftest.HgrmFile;
 import org.edm.bench.perftest.PerftestJson;
+import org.edm.bench.report.BenchReport;
+import org.edm.bench.report.ReportFiles;
+import org.edm.bench.report.ReportHeader;
+import org.edm.bench.report.ThroughputUnit;
 import org.edm.bench.run.BaselineRegistry;
 import org.edm.bench.run.BenchDefaults;
 import org.edm.bench.run.BenchPlan;
@@ -112,6 +116,11 @@ public abstract class BenchTestCommand implements Callable<Integer>
         description = "Write the measured latency distribution in HdrHistogram's .hgrm format (microseconds); " +
             "with several sizes or baselines, one file each, named FILE-<baseline>-<size>.")
     Path hgrm;
+
+    @Option(names = "--report", paramLabel = "DIR",
+        description = "Also write the side-by-side report of every run into DIR: report.txt (the table), " +
+            "report.json, report.html (latency CDFs, latency versus load) and a .hgrm file per class.")
+    Path reportDirectory;
 
     @Option(names = "--baseline", paramLabel = "LIST", defaultValue = "edm",
         description = "What to measure, comma-separated: edm (default), roce, raw (raw-frame ping-pong floor " +
@@ -355,6 +364,22 @@ public abstract class BenchTestCommand implements Callable<Integer>
                 throw new IllegalArgumentException("--out_json_file: cannot write " + file + ": " + e.getMessage(), e);
             }
             err.println(name + ": JSON written to " + file);
+        }
+        if (reportDirectory != null)
+        {
+            final BenchReport report = new BenchReport(results, ReportHeader.current(),
+                gbits ? ThroughputUnit.GB_PER_SEC : ThroughputUnit.MB_PER_SEC);
+            try
+            {
+                final ReportFiles files = report.writeAll(reportDirectory);
+                err.println(name + ": report written to " + files.html() + " (with " + files.text().getFileName() +
+                    ", " + files.json().getFileName() + " and " + files.histograms().size() + " .hgrm files)");
+            }
+            catch (final IOException e)
+            {
+                throw new IllegalArgumentException("--report: cannot write into " + reportDirectory + ": " +
+                    e.getMessage(), e);
+            }
         }
         if (hgrm != null)
         {

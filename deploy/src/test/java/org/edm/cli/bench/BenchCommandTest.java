@@ -95,6 +95,20 @@ class BenchCommandTest
     }
 
     @Test
+    void shouldWriteTheSideBySideReportOfEveryRun()
+    {
+        final Path report = dir.resolve("report");
+        final EdmCli.Result result = EdmCli.run(with("bench", "read_lat", "-n", "30", "--warmup-seconds", "0",
+            "--baseline", "edm,raw", "--report", report.toString()));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(report.resolve("report.txt")).exists();
+        assertThat(report.resolve("report.json")).exists();
+        assertThat(report.resolve("report.html")).exists();
+        assertThat(result.err()).contains("report written to " + report.resolve("report.html"));
+    }
+
+    @Test
     void shouldSkipABaselineThatCannotRunAndFailWhenNothingRan()
     {
         final EdmCli.Result result = EdmCli.run(with("bench", "read_lat", "--baseline", "udp,roce"));
