@@ -1,0 +1,7 @@
+/**
+ * The real-RDMA baseline of {@code edm bench}: runs perftest ({@code ib_read_lat}, {@code ib_write_bw}, ...) where an
+ * RDMA device exists, reads its output ({@link org.edm.bench.perftest.PerftestOutputParser}) and folds it into the
+ * bench's results ({@link org.edm.bench.perftest.PerftestBaseline}); elsewhere it says why it cannot
+ * ({@link org.edm.bench.perftest.RdmaAvailability}).
+ */
+package org.edm.bench.perftest;
