@@ -36,6 +36,9 @@ public final class WireRatioMeasurement
     /** The round trip the EDM scheduler's release threshold is sized for (see {@link #settings}). */
     public static final double ASSUMED_ROUND_TRIP_SECONDS = 10e-3;
 
+    /** A run at or above this share of the line rate on its busiest direction was limited by the link. */
+    public static final double LINK_BOUND = 0.9;
+
     private static final double WARM_UP_SECONDS = 0.3;
     /** Before each window: the pipeline fills, so that as much is in flight when the window opens as when it closes. */
     private static final double REFILL_SECONDS = 0.05;
@@ -72,6 +75,15 @@ public final class WireRatioMeasurement
         public double measuredRatio()
         {
             return roce.operationsPerSecond() == 0 ? 0 : edm.operationsPerSecond() / roce.operationsPerSecond();
+        }
+
+        /**
+         * Whether both systems kept their busiest link direction at least 90 % busy: only then does the ratio measure
+         * framing rather than the software (a busy machine starves the agents' thread and the links idle).
+         */
+        public boolean linkBound(final double lineRateGbps)
+        {
+            return edm.utilization(lineRateGbps) >= LINK_BOUND && roce.utilization(lineRateGbps) >= LINK_BOUND;
         }
 
         /** Measured over predicted, minus one: within +-0.10 is the target. */
@@ -260,10 +272,13 @@ public final class WireRatioMeasurement
             line(out, row, row.roce(), row.predicted().roce(), lineRateGbps,
                 String.format(Locale.ROOT, "%.2fx", row.measuredRatio()),
                 String.format(Locale.ROOT, "%.2fx", row.predicted().ratio()),
-                String.format(Locale.ROOT, "%+.1f%%", 100 * row.deviation()));
+                String.format(Locale.ROOT, "%+.1f%%", 100 * row.deviation()) +
+                    (row.linkBound(lineRateGbps) ? "" : " (not link-bound)"));
         }
         out.append(String.format(Locale.ROOT, "line rate %s Gb/s; wire B/op: the busiest link direction's bytes per " +
-            "operation, counted / predicted; ratio: EDM ops/s over RoCE ops/s%n", lineRateGbps));
+            "operation, counted / predicted; ratio: EDM ops/s over RoCE ops/s.%nA row below %.0f%% utilization was " +
+            "limited by the software, not the link (a busy machine): lower --line-rate or rerun when it is idle.%n",
+            lineRateGbps, 100 * LINK_BOUND));
         return out.toString();
     }
 
