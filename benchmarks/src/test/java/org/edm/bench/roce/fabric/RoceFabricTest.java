@@ -2,8 +2,10 @@ package org.edm.bench.roce.fabric;
 
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.edm.bench.roce.RoceQueuePair;
 import org.edm.bench.roce.RoceStatus;
+import org.edm.bench.roce.wire.Reth;
+import org.edm.bench.roce.wire.RoceFrameWriter;
+import org.edm.bench.roce.wire.RoceOpcodes;
 import org.edm.nativeio.rack.RackDescription;
 import org.edm.switchagent.LocalFabric;
 import org.junit.jupiter.api.Test;
@@ -114,23 +116,44 @@ class RoceFabricTest
     {
         try (LocalFabric fabric = RoceFabrics.open(rack, RoceFabrics.settings(10)))
         {
-            final RoceEndpoint endpoint = RoceBaseline.endpointOf(fabric, "h1");
-            final UnsafeBuffer frame = new UnsafeBuffer(new byte[128]);
-            frame.putLong(0, 0);
-
-            endpoint.onFrame(frame, 0, 10, 0);
-            endpoint.onFrame(frame, 0, 128, 0);
-            putMac(frame, endpoint.address().mac());
-            endpoint.onFrame(frame, 0, 128, 0);
             RoceBaseline.client(fabric, "h0", "h1");
-            final RoceQueuePair any = endpoint.queuePair(RoceBaselineOptions.FIRST_QPN);
-            assertThat(any).isNotNull();
+            final RoceEndpoint server = RoceBaseline.endpointOf(fabric, "h1");
+            final RoceEndpoint client = RoceBaseline.endpointOf(fabric, "h0");
+            final UnsafeBuffer frame = new UnsafeBuffer(new byte[128]);
 
-            assertThat(endpoint.runts()).isEqualTo(1);
-            assertThat(endpoint.notForThisHost()).isEqualTo(1);
-            assertThat(endpoint.notRoce()).isEqualTo(1);
-            assertThat(endpoint.droppedTotal()).isEqualTo(3);
+            server.onFrame(frame, 0, 10, 0);
+            final int length = readRequest(frame, client.address(), server.address(), 0x7777);
+            server.onFrame(frame, 0, length, 0);
+            frame.putShort(12, (short)0x88B5);
+            server.onFrame(frame, 0, length, 0);
+            putMac(frame, 0x02_aa_00_00_00_09L);
+            server.onFrame(frame, 0, length, 0);
+            readRequest(frame, client.address(), server.address(), RoceBaselineOptions.FIRST_QPN);
+            frame.putByte(length - 1, (byte)(frame.getByte(length - 1) ^ 1));
+            server.onFrame(frame, 0, length, 0);
+
+            assertThat(server.runts()).isEqualTo(1);
+            assertThat(server.unknownQueuePair()).as("a QPN the server does not have").isEqualTo(1);
+            assertThat(server.notRoce()).as("another EtherType").isEqualTo(1);
+            assertThat(server.notForThisHost()).isEqualTo(1);
+            assertThat(server.dropped()).as("refused by the queue pair").isEqualTo(1);
+            assertThat(server.queuePair(RoceBaselineOptions.FIRST_QPN).badIcrc()).isEqualTo(1);
+            assertThat(server.droppedTotal()).isEqualTo(5);
+            assertThat(server.framesReceived()).isZero();
         }
+    }
+
+    /** A well-formed READ Request (8 bytes at 0) from {@code from} to queue pair {@code qpn} of {@code to}. */
+    private static int readRequest(final UnsafeBuffer frame, final RoceAddress from, final RoceAddress to,
+        final int qpn)
+    {
+        final RoceFrameWriter writer = new RoceFrameWriter(from.mac(), to.mac(), from.ip(), to.ip(), 0xC000, 0xFFFF,
+            qpn);
+        final int length = RoceFrameWriter.frameLength(RoceOpcodes.RDMA_READ_REQUEST, 0);
+        writer.begin(frame, 0, RoceOpcodes.RDMA_READ_REQUEST, 0, true, 0);
+        Reth.put(frame, RoceFrameWriter.EXTENSION_OFFSET, 0, 1, 8);
+        writer.seal(frame, 0, RoceOpcodes.RDMA_READ_REQUEST, 0);
+        return length;
     }
 
     private int await(final LocalFabric fabric, final RoceClient client)
