@@ -41,7 +41,7 @@ public final class WireRatioMeasurement
 
     private static final double WARM_UP_SECONDS = 0.3;
     /** Before each window: the pipeline fills, so that as much is in flight when the window opens as when it closes. */
-    private static final double REFILL_SECONDS = 0.05;
+    private static final double REFILL_SECONDS = 0.2;
     private static final int ROUNDS = 4;
 
     private static final long REGION_BYTES = 1 << 20;
@@ -145,8 +145,20 @@ public final class WireRatioMeasurement
                         100 * row.edm().utilization(lineRateGbps), row.roce().operationsPerSecond(),
                         100 * row.roce().utilization(lineRateGbps), row.measuredRatio(), predicted.ratio()));
                 }
+                long carrierDrops = 0;
+                for (int port = 0; port < rack.hosts().size(); port++)
+                {
+                    carrierDrops += fabric.switchAgent().link(port).blocksDropped();
+                }
+                for (final var host : fabric.hosts().values())
+                {
+                    carrierDrops += host.link().blocksDropped();
+                }
                 progress.accept("frames the switch dropped (egress queue full): " +
-                    fabric.switchAgent().ports().l2().dropsFull());
+                    fabric.switchAgent().ports().l2().dropsFull() + "; blocks the cables dropped (no TX room after " +
+                    "the thread was away): " + carrierDrops + "; RoCE packets retransmitted: " +
+                    RoceBaseline.endpointOf(fabric, CLIENT).packetsRetransmitted() + " (" +
+                    RoceBaseline.endpointOf(fabric, CLIENT).timeouts() + " timeouts)");
             }
         }
         return rows;
@@ -264,8 +276,9 @@ public final class WireRatioMeasurement
     public static String table(final List<Row> rows, final double lineRateGbps)
     {
         final StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-6s %5s %-5s %10s %9s %9s %9s %11s %8s %9s %10s%n", "op", "bytes",
-            "sys", "ops/s", "wire B/op", "predicted", "busiest", "utilization", "ratio", "predicted", "deviation"));
+        out.append(String.format(Locale.ROOT, "%-6s %5s %-5s %10s %6s %9s %9s %9s %11s %8s %9s %10s%n", "op",
+            "bytes", "sys", "ops/s", "errors", "wire B/op", "predicted", "busiest", "utilization", "ratio", "predicted",
+            "deviation"));
         for (final Row row : rows)
         {
             line(out, row, row.edm(), row.predicted().edm(), lineRateGbps, "", "", "");
@@ -285,9 +298,10 @@ public final class WireRatioMeasurement
     private static void line(final StringBuilder out, final Row row, final Measured measured, final LinkBytes predicted,
         final double lineRateGbps, final String ratio, final String predictedRatio, final String deviation)
     {
-        out.append(String.format(Locale.ROOT, "%-6s %5d %-5s %10.0f %9.1f %9.0f %9s %10.1f%% %8s %9s %10s%n",
+        out.append(String.format(Locale.ROOT, "%-6s %5d %-5s %10.0f %6d %9.1f %9.0f %9s %10.1f%% %8s %9s %10s%n",
             WireBytePrediction.operationName(row.predicted().operation()), row.predicted().size(), measured.system(),
-            measured.operationsPerSecond(), measured.wirePerOperation().bottleneck(), predicted.bottleneck(),
+            measured.operationsPerSecond(), measured.errors(), measured.wirePerOperation().bottleneck(),
+            predicted.bottleneck(),
             busiest(measured.wirePerOperation()), 100 * measured.utilization(lineRateGbps), ratio, predictedRatio,
             deviation));
     }

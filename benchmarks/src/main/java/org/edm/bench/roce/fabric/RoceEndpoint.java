@@ -295,6 +295,28 @@ public final class RoceEndpoint implements FrameEndpoint
         return runts;
     }
 
+    /** Packets its queue pairs sent again after going back N (losses, or timeouts that fired too early). */
+    public long packetsRetransmitted()
+    {
+        long total = 0;
+        for (final RoceQueuePair queuePair : queuePairs)
+        {
+            total += queuePair.requester().packetsRetransmitted();
+        }
+        return total;
+    }
+
+    /** Local ACK timeouts its queue pairs' requesters took. */
+    public long timeouts()
+    {
+        long total = 0;
+        for (final RoceQueuePair queuePair : queuePairs)
+        {
+            total += queuePair.requester().timeouts();
+        }
+        return total;
+    }
+
     /** Every frame this endpoint dropped, for whatever reason. */
     public long droppedTotal()
     {
