@@ -22,7 +22,7 @@ import java.util.Locale;
             "ratio with the links as the bottleneck.",
         "With --measure, runs both systems from one client to one memory host through an in-memory fabric at a " +
             "line rate low enough for the links to be the bottleneck, and prints the measured ratio beside the " +
-            "prediction (about 8 x (seconds + 0.5) s)." },
+            "prediction (about 8 x seconds + 10 s in all)." },
     footer = { "", "The default line rate, 2 Mb/s, keeps the links the bottleneck on a shared 2-core machine even when " +
         "other work takes the CPU for tens of milliseconds; on an idle machine 0.01 to 0.1 Gb/s works too.", "",
         "Example:", "  edm bench wire --measure --seconds 2" })
