@@ -1,29 +1,36 @@
 package org.edm.sim;
 
+import java.util.BitSet;
+
 /**
- * A small, strict JSON text builder for the summary file (the project has no JSON library). Produces indented
- * output; strings are escaped per RFC 8259 (quote, backslash, and every control character below 0x20, the latter as
- * {@code \\uXXXX} except the usual short forms); numbers that are not finite are written as {@code null}, so the
- * output never contains NaN or Infinity. The caller nests {@link #beginObject()}/{@link #endObject()} correctly;
- * commas are inserted automatically. Not thread safe.
+ * A small, strict JSON text builder for the summary file and the bench report (the project has no JSON library).
+ * Produces indented output with arrays on one line; strings are escaped per RFC 8259 (quote, backslash, and every
+ * control character below 0x20, the latter as {@code \\uXXXX} except the usual short forms); numbers that are not
+ * finite are written as {@code null}, so the output never contains NaN or Infinity. The caller nests
+ * {@link #beginObject()}/{@link #endObject()} and {@link #beginArray()}/{@link #endArray()} correctly; commas are
+ * inserted automatically. Not thread safe.
  */
-final class JsonWriter
+public final class JsonWriter
 {
     private final StringBuilder out = new StringBuilder(1024);
+    /** Bit d is set when the container at depth d + 1 is an array: its values need commas, not names. */
+    private final BitSet arrays = new BitSet();
     private int depth;
     private boolean first = true;
 
-    /** Starts an object as a value (top level, or after {@link #name(String)}). */
-    JsonWriter beginObject()
+    /** Starts an object as a value (top level, after {@link #name(String)}, or in an array). */
+    public JsonWriter beginObject()
     {
+        beforeValue();
         out.append('{');
+        arrays.clear(depth);
         depth++;
         first = true;
         return this;
     }
 
     /** Ends the innermost object. */
-    JsonWriter endObject()
+    public JsonWriter endObject()
     {
         depth--;
         if (!first)
@@ -35,8 +42,28 @@ final class JsonWriter
         return this;
     }
 
+    /** Starts an array as a value; its elements are written on one line. */
+    public JsonWriter beginArray()
+    {
+        beforeValue();
+        out.append('[');
+        arrays.set(depth);
+        depth++;
+        first = true;
+        return this;
+    }
+
+    /** Ends the innermost array. */
+    public JsonWriter endArray()
+    {
+        depth--;
+        out.append(']');
+        first = false;
+        return this;
+    }
+
     /** Writes the name of the next member of the current object. */
-    JsonWriter name(final String name)
+    public JsonWriter name(final String name)
     {
         if (!first)
         {
@@ -50,8 +77,9 @@ final class JsonWriter
     }
 
     /** A string value, or null. */
-    JsonWriter value(final String value)
+    public JsonWriter value(final String value)
     {
+        beforeValue();
         if (value == null)
         {
             out.append("null");
@@ -65,16 +93,18 @@ final class JsonWriter
     }
 
     /** An integer value. */
-    JsonWriter value(final long value)
+    public JsonWriter value(final long value)
     {
+        beforeValue();
         out.append(value);
         first = false;
         return this;
     }
 
     /** A number value; NaN and infinities become null. */
-    JsonWriter value(final double value)
+    public JsonWriter value(final double value)
     {
+        beforeValue();
         if (Double.isFinite(value))
         {
             out.append(value);
@@ -88,15 +118,16 @@ final class JsonWriter
     }
 
     /** A boolean value. */
-    JsonWriter value(final boolean value)
+    public JsonWriter value(final boolean value)
     {
+        beforeValue();
         out.append(value);
         first = false;
         return this;
     }
 
     /** A value of any of the supported kinds: null, String, Boolean, Integer/Long/Short/Byte, other Number. */
-    JsonWriter value(final Object value)
+    public JsonWriter value(final Object value)
     {
         return switch (value)
         {
@@ -113,8 +144,9 @@ final class JsonWriter
     }
 
     /** The JSON null. */
-    JsonWriter nullValue()
+    public JsonWriter nullValue()
     {
+        beforeValue();
         out.append("null");
         first = false;
         return this;
@@ -124,6 +156,15 @@ final class JsonWriter
     public String toString()
     {
         return depth == 0 ? out + "\n" : out.toString();
+    }
+
+    /** In an array, separates this value from the one before. */
+    private void beforeValue()
+    {
+        if (depth > 0 && arrays.get(depth - 1) && !first)
+        {
+            out.append(", ");
+        }
     }
 
     private void newline()

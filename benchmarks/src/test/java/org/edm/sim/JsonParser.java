@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * A strict RFC 8259 parser for tests: objects become maps, arrays lists, numbers doubles. It rejects anything a
- * standard parser would (NaN, trailing commas, unescaped control characters, trailing text), so that the summary's
- * hand-written JSON is checked against the grammar, not against our own writer.
+ * standard parser would (NaN, trailing commas, unescaped control characters, trailing text), so that the summary's and
+ * the bench report's hand-written JSON is checked against the grammar, not against our own writer.
  */
-final class JsonParser
+public final class JsonParser
 {
     private final String text;
     private int at;
@@ -20,7 +20,7 @@ final class JsonParser
         this.text = text;
     }
 
-    static Object parse(final String text)
+    public static Object parse(final String text)
     {
         final JsonParser parser = new JsonParser(text);
         final Object value = parser.value();

@@ -41,9 +41,32 @@ public final class HostConfiguration
     public static final ConfigKey<Integer> MAX_SLOTS_PER_CYCLE = ConfigKey.integer("edm.host.max.slots.per.cycle",
         4096, 1, 1 << 20, "most block slots one duty cycle catches up");
 
+    /** Empty: no TAP, the host carries memory traffic only. */
+    public static final ConfigKey<String> TAP = ConfigKey.of("edm.host.tap", "",
+        "TAP interface a host agent creates so that its kernel's traffic (ping, UDP, TCP) crosses the fabric " +
+        "below memory traffic; empty for none", text ->
+        {
+            if (!text.isEmpty() && !text.matches("[A-Za-z0-9_.-]{1,15}"))
+            {
+                throw new IllegalArgumentException("is not an interface name (1-15 of A-Z a-z 0-9 _ . -)");
+            }
+            return text;
+        });
+
+    public static final ConfigKey<String> TAP_SUBNET = ConfigKey.of("edm.host.tap.subnet", "10.77.0.0/24",
+        "IPv4 subnet of the TAP interfaces: node n gets the subnet's address n+1; 'none' assigns no address",
+        text ->
+        {
+            if (!text.equals("none"))
+            {
+                TapSubnet.parse(text);
+            }
+            return text;
+        });
+
     /** The keys of this class. */
     public static final List<ConfigKey<?>> KEYS = List.of(NAME, IDLE, CPU, MAX_OUTSTANDING, MAX_REQUEST_BYTES,
-        MAX_SLOTS_PER_CYCLE);
+        MAX_SLOTS_PER_CYCLE, TAP, TAP_SUBNET);
 
     private HostConfiguration()
     {

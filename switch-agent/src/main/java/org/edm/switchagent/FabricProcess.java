@@ -8,6 +8,8 @@ import org.edm.agent.RuntimeConfiguration;
 import org.edm.agent.config.Configuration;
 import org.edm.host.HostAgent;
 import org.edm.host.HostConfiguration;
+import org.edm.host.KernelTap;
+import org.edm.host.TapSubnet;
 import org.edm.nativeio.FramePort;
 import org.edm.nativeio.LockedMemory;
 import org.edm.nativeio.PortOptions;
@@ -79,9 +81,26 @@ public final class FabricProcess implements AutoCloseable
         final FabricSettings settings = FabricConfiguration.settings(config);
         final PortOptions options = PortConfiguration.options(config);
         final AgentLimits limits = AgentLimits.of(config);
-        final FabricOptions fabricOptions = FabricOptions.defaults().withLimits(limits).withPorts(options);
-        final LocalFabric fabric = inMemory ? LocalFabric.inMemory(rack, settings, fabricOptions, report) :
-            LocalFabric.packet(rack, settings, fabricOptions, report);
+        if (inMemory && !config.get(HostConfiguration.TAP).isEmpty())
+        {
+            throw new IllegalArgumentException(HostConfiguration.TAP.name() + "=" + config.get(HostConfiguration.TAP) +
+                " needs the rack's namespaces, one kernel per host, and in-memory cables have none: bring the rack " +
+                "up with 'edm rack up' (root) and run without --in-memory, or unset " + HostConfiguration.TAP.name());
+        }
+        final Map<String, FrameEndpoint> taps = openTaps(rack, rack.hosts(), config, report);
+        final FabricOptions fabricOptions = FabricOptions.defaults().withLimits(limits).withPorts(options)
+            .withEndpoints(host -> taps.getOrDefault(host, FrameEndpoint.NONE));
+        final LocalFabric fabric;
+        try
+        {
+            fabric = inMemory ? LocalFabric.inMemory(rack, settings, fabricOptions, report) :
+                LocalFabric.packet(rack, settings, fabricOptions, report);
+        }
+        catch (final RuntimeException ex)
+        {
+            taps.values().forEach(FrameEndpoint::close);
+            throw ex;
+        }
         return new FabricProcess(rack, config, settings, fabric, fabric.switchAgent(), fabric.hosts(), List.of(),
             List.of(), inMemory ? "in-memory cables" : "AF_PACKET ports" +
                 (rack.kind() == RackDescription.Kind.LOCAL ? " in the rack's namespaces" : ""));
@@ -122,18 +141,21 @@ public final class FabricProcess implements AutoCloseable
         final HostConfiguration.Limits limits = HostConfiguration.limits(config);
         FramePort port = null;
         LockedMemory memory = null;
+        FrameEndpoint tap = FrameEndpoint.NONE;
         try
         {
             port = RackPorts.host(rack, hostName, options);
             memory = FabricNodes.allocateRegion(host, settings, report);
+            tap = openTaps(rack, List.of(host), config, report).getOrDefault(hostName, FrameEndpoint.NONE);
             final HostAgent agent = FabricNodes.host(rack, hostName, settings, limits, port, memory,
-                System.nanoTime(), FrameEndpoint.NONE);
+                System.nanoTime(), tap);
             return new FabricProcess(rack, config, settings, null, null, Map.of(hostName, agent), List.of(port),
                 memory == null ? List.of() : List.of(memory), "AF_PACKET port " + host.interfaceName() +
                 (host.namespace() != null && rack.kind() == RackDescription.Kind.LOCAL ? "@" + host.namespace() : ""));
         }
         catch (final RuntimeException ex)
         {
+            tap.close();
             if (port != null)
             {
                 port.close();
@@ -235,6 +257,42 @@ public final class FabricProcess implements AutoCloseable
         }
         ports.forEach(FramePort::close);
         memories.forEach(LockedMemory::close);
+    }
+
+    /**
+     * Each host's TAP endpoint when {@code edm.host.tap} is set (none otherwise): in the host's namespace on a local
+     * rack, in this process's own on a lab rack. Opened now; the host agents close them, or this method on failure.
+     */
+    private static Map<String, FrameEndpoint> openTaps(
+        final RackDescription rack,
+        final List<RackDescription.Host> hosts,
+        final Configuration config,
+        final Consumer<String> report)
+    {
+        final String name = config.get(HostConfiguration.TAP);
+        final Map<String, FrameEndpoint> taps = new LinkedHashMap<>();
+        if (name.isEmpty())
+        {
+            return taps;
+        }
+        final String subnetText = config.get(HostConfiguration.TAP_SUBNET);
+        final TapSubnet subnet = subnetText.equals("none") ? null : TapSubnet.parse(subnetText);
+        final int mtu = PortConfiguration.options(config).mtu();
+        try
+        {
+            for (final RackDescription.Host host : hosts)
+            {
+                final String namespace = rack.kind() == RackDescription.Kind.LOCAL ? host.namespace() : null;
+                taps.put(host.name(), KernelTap.open(namespace, name, subnet, host.nodeId(), mtu,
+                    line -> report.accept(host.name() + ": " + line)));
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            taps.values().forEach(FrameEndpoint::close);
+            throw ex;
+        }
+        return taps;
     }
 
     private static String portNames(final RackDescription rack)

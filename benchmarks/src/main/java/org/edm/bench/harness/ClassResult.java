@@ -28,10 +28,16 @@ public record ClassResult(
         return LatencySummary.of(latencyNanos);
     }
 
-    /** Payload throughput in MB/s (10^6 bytes, as perftest's MB/sec). */
+    /** Payload throughput in perftest's MB/sec, which counts 2^20 bytes to the MB ({@code format_factor 0x100000}). */
     public double megabytesPerSecond()
     {
-        return seconds <= 0 ? 0 : bytes / seconds / 1e6;
+        return seconds <= 0 ? 0 : bytes / seconds / (1 << 20);
+    }
+
+    /** Payload throughput in perftest's Gb/sec ({@code --report_gbits}: 125,000,000 bytes per Gb/s). */
+    public double gigabitsPerSecond()
+    {
+        return seconds <= 0 ? 0 : bytes / seconds / 125e6;
     }
 
     /** Operations per second in millions (perftest's MsgRate[Mpps]). */

@@ -73,8 +73,9 @@ public final class FabricStatus
         if (switchAgent != null)
         {
             text.append("switch grants ").append(count(now[i] - before[i])).append(", gaps ")
-                .append(count(now[i + 1] - before[i + 1]));
-            i += 2;
+                .append(count(now[i + 1] - before[i + 1])).append(", L2 frames ")
+                .append(count(now[i + 2] - before[i + 2]));
+            i += 3;
         }
         for (final String name : names)
         {
@@ -105,6 +106,7 @@ public final class FabricStatus
                 gaps += switchAgent.link(p).gaps();
             }
             values.add(gaps);
+            values.add(switchAgent.ports().l2().framesIn());
             for (int p = 0; p < ports; p++)
             {
                 values.add(switchAgent.engine().blocksIn(p));

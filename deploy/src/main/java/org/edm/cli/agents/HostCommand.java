@@ -49,6 +49,11 @@ public final class HostCommand implements Callable<Integer>
     @Option(names = "--cpu", paramLabel = "N", description = "CPU to pin the host thread to, -1 none (edm.host.cpu).")
     String cpu;
 
+    @Option(names = "--tap", paramLabel = "IFNAME",
+        description = "Create TAP interface IFNAME so this host's kernel traffic crosses the fabric, addressed from " +
+            "edm.host.tap.subnet by node id (edm.host.tap).")
+    String tap;
+
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "0",
         description = "Stop after S seconds (default: run until a signal).")
     double seconds;
@@ -65,7 +70,8 @@ public final class HostCommand implements Callable<Integer>
         final Configuration configuration = config.load(NAME, Map.of(), List.of(
             new ConfigOptions.RoleFlag(HostConfiguration.NAME, "--name", name),
             new ConfigOptions.RoleFlag(HostConfiguration.IDLE, "--idle", idle),
-            new ConfigOptions.RoleFlag(HostConfiguration.CPU, "--cpu", cpu)));
+            new ConfigOptions.RoleFlag(HostConfiguration.CPU, "--cpu", cpu),
+            new ConfigOptions.RoleFlag(HostConfiguration.TAP, "--tap", tap)));
         if (config.printConfig())
         {
             PrintConfig.print(NAME, configuration, ConfigKeys.HOST, spec.commandLine().getOut());

@@ -3,6 +3,7 @@ package org.edm.cli.agents;
 import org.edm.agent.RuntimeConfiguration;
 import org.edm.agent.ThreadingMode;
 import org.edm.agent.config.Configuration;
+import org.edm.host.HostConfiguration;
 import org.edm.nativeio.Capabilities;
 import org.edm.nativeio.rack.LocalRackLayout;
 import org.edm.nativeio.rack.RackDescription;
@@ -53,6 +54,11 @@ public final class RackRunCommand implements Callable<Integer>
     @Option(names = "--cpu", paramLabel = "N", description = "CPU to pin the shared thread to, -1 none (edm.shared.cpu).")
     String cpu;
 
+    @Option(names = "--tap", paramLabel = "IFNAME",
+        description = "Create TAP interface IFNAME in every host's namespace, addressed 10.77.0.<node+1>/24 by " +
+            "default (edm.host.tap.subnet), so the hosts' kernels talk over the fabric (edm.host.tap).")
+    String tap;
+
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "0",
         description = "Stop after S seconds (default: run until a signal).")
     double seconds;
@@ -69,7 +75,8 @@ public final class RackRunCommand implements Callable<Integer>
         final Configuration configuration = config.load(NAME,
             Map.of(RuntimeConfiguration.THREADING_MODE, ThreadingMode.SHARED.name()), List.of(
                 new ConfigOptions.RoleFlag(RuntimeConfiguration.SHARED_IDLE, "--idle", idle),
-                new ConfigOptions.RoleFlag(RuntimeConfiguration.SHARED_CPU, "--cpu", cpu)));
+                new ConfigOptions.RoleFlag(RuntimeConfiguration.SHARED_CPU, "--cpu", cpu),
+                new ConfigOptions.RoleFlag(HostConfiguration.TAP, "--tap", tap)));
         if (config.printConfig())
         {
             PrintConfig.print(NAME, configuration, ConfigKeys.ALL, spec.commandLine().getOut());

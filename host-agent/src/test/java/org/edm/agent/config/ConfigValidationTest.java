@@ -44,6 +44,9 @@ class ConfigValidationTest
         "edm.host.max.request.bytes  | 2g       | outside [1, 2147483647]",
         "edm.host.max.request.bytes  | lots     | is not a whole number",
         "edm.host.max.slots.per.cycle | 0       | outside [1, 1048576]",
+        "edm.host.tap                | a/b      | is not an interface name",
+        "edm.host.tap                | sixteen-letters1 | is not an interface name",
+        "edm.host.tap.subnet         | 10.1.2.3/24 | has host bits set",
     })
     void shouldNameTheKeyTheValueAndTheAllowedRange(final String key, final String value, final String problem)
     {
