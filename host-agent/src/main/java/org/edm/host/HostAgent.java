@@ -332,6 +332,12 @@ public final class HostAgent implements Agent
         return link;
     }
 
+    /** Where this host's ordinary frames come from and go to (a TAP device, a software RoCE transport, a test). */
+    public FrameEndpoint frameEndpoint()
+    {
+        return frames;
+    }
+
     public SlotClock clock()
     {
         return clock;

@@ -8,9 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs an outside program for a test: its standard output, exit code, and whether it could be run at all. */
-final class ExternalTool
+public final class ExternalTool
 {
-    record Result(int exitCode, String output, String errors)
+    public record Result(int exitCode, String output, String errors)
     {
     }
 
@@ -19,7 +19,7 @@ final class ExternalTool
     }
 
     /** Runs {@code command} with {@code input} on its standard input; null when it cannot be started or hangs. */
-    static Result run(final List<String> command, final String input, final Path directory)
+    public static Result run(final List<String> command, final String input, final Path directory)
     {
         final Process process;
         try
@@ -80,7 +80,7 @@ final class ExternalTool
      * The Python interpreter to use for scapy: {@code EDM_PYTHON} when set (CI points it at the interpreter its
      * package install went to), else {@code python3} from the PATH.
      */
-    static String python()
+    public static String python()
     {
         final String configured = System.getenv("EDM_PYTHON");
         return configured == null || configured.isBlank() ? "python3" : configured;

@@ -12,7 +12,7 @@ import java.util.List;
  * Writes a classic pcap file (little-endian, microsecond timestamps, link type 1 = Ethernet): one record per frame,
  * frames without FCS, as AF_PACKET would capture them. Frame i is stamped i microseconds after the epoch.
  */
-final class PcapFile
+public final class PcapFile
 {
     private static final int LINKTYPE_ETHERNET = 1;
 
@@ -20,7 +20,7 @@ final class PcapFile
     {
     }
 
-    static void write(final Path file, final List<byte[]> frames) throws IOException
+    public static void write(final Path file, final List<byte[]> frames) throws IOException
     {
         try (OutputStream out = Files.newOutputStream(file))
         {

@@ -41,6 +41,8 @@ public final class MacBlockFraming
     public static final int MAX_MAX_FRAME_LENGTH = 16_384;
     /** Minimum inter-frame gap in bytes (lanes), /T/ included. */
     public static final int MIN_GAP_BYTES = 12;
+    /** Preamble and SFD lanes before the frame's first byte (/S/ takes the first preamble lane). */
+    public static final int PREAMBLE_LENGTH = 8;
 
     /** START_0 payload: type 0x78, six preamble bytes 0x55 in lanes 1-6, SFD 0xD5 in lane 7. */
     public static final long START_0_PAYLOAD = 0xD5_55_55_55_55_55_55_00L | BlockTypes.START_0;
@@ -57,6 +59,19 @@ public final class MacBlockFraming
 
     private MacBlockFraming()
     {
+    }
+
+    /**
+     * The lanes one frame holds on the link when frames follow each other as closely as this framing allows: preamble
+     * and SFD, the frame with its padding and FCS, and the minimum gap rounded up to the next lane a frame may start
+     * in (lane 0 or 4; clause 49 without deficit idle count). Divided by 8, these are the block slots the frame costs;
+     * {@code ceil((wireFrameLength + 20) / 4) * 4}: 84 for a minimum frame, where IEEE's average is also 84.
+     *
+     * @param wireFrameLength the frame on the wire, padding and FCS included (at least 64).
+     */
+    public static int wireBytes(final int wireFrameLength)
+    {
+        return (PREAMBLE_LENGTH + wireFrameLength + MIN_GAP_BYTES + 3) & ~3;
     }
 
     /** The lanes of gap a terminate block contributes: /T/ and the idles after it. */

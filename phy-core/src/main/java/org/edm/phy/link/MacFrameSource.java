@@ -42,6 +42,7 @@ public final class MacFrameSource implements SlotSource
     private long lane0Starts;
     private long lane4Starts;
     private long gapDeferrals;
+    private long wireBytes;
 
     /** A source over its own queue of {@code capacity} frames of at most {@code maxFrameLength} bytes (no FCS). */
     public MacFrameSource(final int capacity, final int maxFrameLength)
@@ -108,6 +109,7 @@ public final class MacFrameSource implements SlotSource
         }
         final int entry = queue.headEntryOffset();
         end = entry + MacFrameQueue.FRAME_OFFSET + queue.headWireLength();
+        wireBytes += MacBlockFraming.wireBytes(queue.headWireLength());
         inFrame = true;
         blocksSent++;
         if (lane == 0)
@@ -195,6 +197,15 @@ public final class MacFrameSource implements SlotSource
     public long lane4Starts()
     {
         return lane4Starts;
+    }
+
+    /**
+     * Bytes on the wire of the frames started so far, each counted with its preamble and the gap it forces
+     * ({@link MacBlockFraming#wireBytes(int)}): 8 times the block slots they hold when sent back to back.
+     */
+    public long wireBytes()
+    {
+        return wireBytes;
     }
 
     /** Slots this source was offered but declined because the inter-frame gap was still too short. */

@@ -101,6 +101,32 @@ class MacFrameSourceTest
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 60, 61, 62, 63, 64, 65, 66, 67, 68, 74, 100, 1513, 1514 })
+    void shouldCountAsWireBytesExactlyTheLanesBackToBackFramesHold(final int length)
+    {
+        offerFrames(length, length, length, length, length, length);
+
+        runSlots(new TxSlotArbiter(source), 6 * 200 + 10);
+
+        final FrameStreamStats stats = FrameStreamStats.of(sink);
+        final FrameStreamStats.Frame first = stats.frames.get(0);
+        final FrameStreamStats.Frame last = stats.frames.get(5);
+        final long lanesForFive = 8L * last.startSlot() + last.lane() - (8L * first.startSlot() + first.lane());
+        assertThat(source.wireBytes()).as("six frames").isEqualTo(6 * lanesForFive / 5);
+        assertThat(MacBlockFraming.wireBytes(Math.max(length, 60) + 4)).isEqualTo((int)(lanesForFive / 5));
+    }
+
+    @Test
+    void shouldCountMinimumAndRoceSizedFramesAsHandComputed()
+    {
+        // 8 preamble + frame with FCS + 12 gap, rounded up to a multiple of 4 lanes (the next legal start)
+        assertThat(MacBlockFraming.wireBytes(64)).isEqualTo(84);
+        assertThat(MacBlockFraming.wireBytes(78)).isEqualTo(100);
+        assertThat(MacBlockFraming.wireBytes(74)).isEqualTo(96);
+        assertThat(MacBlockFraming.wireBytes(1518)).isEqualTo(1540);
+    }
+
     @Test
     void shouldCountSlotsTakenByMemoryBlocksAsGap()
     {
