@@ -1,11 +1,10 @@
 package org.edm.bench.baseline;
 
-import org.edm.bench.run.Baseline;
 import org.edm.bench.run.BaselineRegistry;
 
 /**
  * The baselines {@code edm bench} knows, in the order {@code --help} lists them. A baseline plugs in with one line
- * here, replacing its placeholder (for example {@code .register("roce", RoceBaseline::new)}).
+ * here.
  */
 public final class StandardBaselines
 {
@@ -13,15 +12,20 @@ public final class StandardBaselines
     {
     }
 
+    /** The baselines, with perftest run on this machine with its defaults. */
     public static BaselineRegistry registry()
+    {
+        return registry(PerftestTarget.local());
+    }
+
+    /** The baselines, with perftest run against {@code perftest}. */
+    public static BaselineRegistry registry(final PerftestTarget perftest)
     {
         return new BaselineRegistry()
             .register("edm", EdmBaseline::new)
-            .register("roce", () -> Baseline.unavailable("roce", "the software RoCEv2 baseline is not available " +
-                "yet (it is being built)"))
+            .register("roce", RoceBenchBaseline::new)
             .register("raw", RawBaseline::new)
             .register("udp", UdpBaseline::new)
-            .register("perftest", () -> Baseline.unavailable("perftest", "running real perftest is not available " +
-                "yet (it needs an RDMA device, which this machine does not have: CONFIG_INFINIBAND is off)"));
+            .register("perftest", () -> new PerftestBenchBaseline(perftest));
     }
 }

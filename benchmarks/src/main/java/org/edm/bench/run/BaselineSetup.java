@@ -13,10 +13,21 @@ import org.edm.switchagent.FabricSettings;
  * @param wholeRack every agent runs in this process (false: one compute host of a lab rack).
  * @param inMemory  in-memory cables (false: AF_PACKET ports).
  * @param mtu       the ports' MTU: the longest ordinary frame (no FCS) a host can send.
+ * @param depth     the most operations one client transport will have in flight.
+ * @param maxBytes  the largest operation a client transport will be given.
  */
 public record BaselineSetup(
-    RackDescription rack, HostRoles roles, FabricSettings settings, boolean wholeRack, boolean inMemory, int mtu)
+    RackDescription rack, HostRoles roles, FabricSettings settings, boolean wholeRack, boolean inMemory, int mtu,
+    int depth, int maxBytes)
 {
+    /** Clients of up to 64 operations in flight of up to 64 KiB (tests). */
+    public BaselineSetup(
+        final RackDescription rack, final HostRoles roles, final FabricSettings settings, final boolean wholeRack,
+        final boolean inMemory, final int mtu)
+    {
+        this(rack, roles, settings, wholeRack, inMemory, mtu, 64, 64 << 10);
+    }
+
     /** The MAC of {@code host} as a 48-bit number. */
     public long mac(final String host)
     {

@@ -72,12 +72,25 @@ public final class BenchRunner
         for (final String name : plan.baselines())
         {
             final Baseline baseline = registry.create(name);
+            final boolean writers = !layout.roles().bulkWriters().isEmpty();
             final BaselineSetup setup = new BaselineSetup(layout.rack(), layout.roles(), plan.settings(),
-                layout.wholeRack(), layout.inMemory(), plan.options().ports().mtu());
-            final String reason = baseline.unavailable(setup);
+                layout.wholeRack(), layout.inMemory(), plan.options().ports().mtu(),
+                Math.max(plan.txDepth(), writers ? plan.load().bulkDepth() : 1),
+                Math.max(layout.sizes().getLast(), writers ? plan.load().bulkSize() : 1));
+            final String reason = baseline instanceof ExternalBaseline external ? external.unavailable(plan) :
+                baseline.unavailable(setup);
             if (reason != null)
             {
                 listener.baselineSkipped(name, reason);
+                progress.skip(layout.sizes().size());
+                continue;
+            }
+            if (baseline instanceof ExternalBaseline external)
+            {
+                listener.note(name + ": running " + external.transportType() + "; its own output follows its results");
+                final List<RunResult> externalResults = external.run(plan, layout.sizes(), listener);
+                externalResults.forEach(listener::result);
+                results.addAll(externalResults);
                 progress.skip(layout.sizes().size());
                 continue;
             }

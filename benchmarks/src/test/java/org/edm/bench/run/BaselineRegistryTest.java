@@ -21,17 +21,24 @@ class BaselineRegistryTest
     }
 
     @Test
-    void shouldSayWhyAPlaceholderCannotRunAndLetARegistrationReplaceIt()
+    void shouldSayWhyABaselineCannotRunAndLetARegistrationReplaceIt()
     {
         final BaselineRegistry registry = StandardBaselines.registry();
-        final BaselineSetup setup = new BaselineSetup(HostRoles.generatedRack(LoadSpec.unloaded()),
+        final BaselineSetup inMemory = new BaselineSetup(HostRoles.generatedRack(LoadSpec.unloaded()),
             new HostRoles(java.util.List.of("c0"), "m0", java.util.List.of(), null), Plans.SETTINGS, true, true, 1514);
+        final BaselineSetup labHost = new BaselineSetup(inMemory.rack(), inMemory.roles(), Plans.SETTINGS, false, false,
+            1514);
+        final BaselineSetup hugeBuffers = new BaselineSetup(inMemory.rack(), inMemory.roles(), Plans.SETTINGS, true,
+            true, 1514, 4096, 1 << 23);
 
-        assertThat(registry.create("roce").unavailable(setup)).contains("not available yet");
-        assertThat(registry.create("udp").unavailable(setup)).contains("one kernel per host");
-        assertThat(registry.create("edm").unavailable(setup)).isNull();
+        assertThat(registry.create("roce").unavailable(inMemory)).isNull();
+        assertThat(registry.create("roce").unavailable(labHost)).contains("needs both ends in this process");
+        assertThat(registry.create("roce").unavailable(hugeBuffers)).contains("more than 1 GiB");
+        assertThat(registry.create("udp").unavailable(inMemory)).contains("one kernel per host");
+        assertThat(registry.create("edm").unavailable(inMemory)).isNull();
+        assertThat(registry.create("perftest")).isInstanceOf(ExternalBaseline.class);
 
-        registry.register("roce", org.edm.bench.baseline.EdmBaseline::new);
-        assertThat(registry.create("roce").unavailable(setup)).isNull();
+        registry.register("udp", org.edm.bench.baseline.EdmBaseline::new);
+        assertThat(registry.create("udp").unavailable(inMemory)).isNull();
     }
 }

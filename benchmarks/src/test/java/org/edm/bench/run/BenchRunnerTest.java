@@ -28,7 +28,8 @@ class BenchRunnerTest
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
         "edm, READ_LAT, 64, 1", "edm, WRITE_LAT, 64, 1", "edm, READ_BW, 4096, 8", "edm, WRITE_BW, 4096, 8",
-        "raw, READ_LAT, 64, 1", "raw, WRITE_LAT, 64, 1", "raw, READ_BW, 4096, 8", "raw, WRITE_BW, 4096, 8" })
+        "raw, READ_LAT, 64, 1", "raw, WRITE_LAT, 64, 1", "raw, READ_BW, 4096, 8", "raw, WRITE_BW, 4096, 8",
+        "roce, READ_LAT, 64, 1", "roce, WRITE_LAT, 64, 1", "roce, READ_BW, 4096, 8", "roce, WRITE_BW, 4096, 8" })
     void shouldMeasureExactlyTheIterationsWithoutErrors(
         final String baseline, final BenchTest test, final int size, final int depth)
     {
@@ -57,7 +58,7 @@ class BenchRunnerTest
         }
         assertThat(heard.banners).singleElement().satisfies(banner ->
         {
-            assertThat(banner.title()).isEqualTo(baseline.toUpperCase() + "_" + test.title());
+            assertThat(banner.title()).startsWith(baseline.toUpperCase() + "_");
             assertThat(banner.value("Device")).isEqualTo("in-memory rack 'bench' (2 hosts)");
             assertThat(banner.value("Latency")).startsWith("full round trip");
         });
@@ -119,13 +120,52 @@ class BenchRunnerTest
     void shouldSkipBaselinesThatCannotRunAndSayWhy()
     {
         final Heard heard = new Heard();
-        final List<RunResult> results = runner.run(Plans.plan(BenchTest.READ_LAT, List.of("roce", "udp"), 8, 10, 1,
-            LoadSpec.unloaded()), heard);
+        final List<RunResult> results = runner.run(Plans.plan(BenchTest.READ_LAT, List.of("perftest", "udp"), 8, 10,
+            1, LoadSpec.parse("incast=2")), heard);
 
         assertThat(results).isEmpty();
-        assertThat(heard.skipped).containsExactly("roce: the software RoCEv2 baseline is not available yet (it is " +
-            "being built)", "udp: kernel UDP needs one kernel per host: a local rack's namespaces ('edm rack up', as " +
+        assertThat(heard.skipped).containsExactly(
+            "perftest: perftest measures one unloaded closed-loop client; this run asks for a load, a mix or a rate",
+            "udp: kernel UDP needs one kernel per host: a local rack's namespaces ('edm rack up', as " +
             "root, and --rack FILE without --in-memory); in-memory cables have none");
+    }
+
+    @Test
+    void shouldFoldAnExternalBaselinesResultsIn()
+    {
+        final BaselineRegistry registry = StandardBaselines.registry().register("perftest", () -> new ExternalBaseline()
+        {
+            public String name()
+            {
+                return "perftest";
+            }
+
+            public String transportType()
+            {
+                return "stand-in";
+            }
+
+            public String unavailable(final BenchPlan plan)
+            {
+                return null;
+            }
+
+            public List<RunResult> run(final BenchPlan plan, final List<Integer> sizes, final BenchListener listener)
+            {
+                final org.HdrHistogram.Histogram latency = new org.HdrHistogram.Histogram(3);
+                latency.recordValue(1900);
+                return List.of(new RunResult("perftest", plan.test().label(), "unloaded", 0, sizes.getFirst(), 0,
+                    "stand-in", List.of(new ClassResult("read", latency, 1, 0, sizes.getFirst(), 1.9e-6, 0))));
+            }
+        });
+        final Heard heard = new Heard();
+        final List<RunResult> results = new BenchRunner(registry).run(Plans.plan(BenchTest.READ_LAT,
+            List.of("edm", "perftest"), 64, 10, 1, LoadSpec.unloaded()), heard);
+
+        assertThat(results).extracting(RunResult::baseline).containsExactly("edm", "perftest");
+        assertThat(results.get(1).measured().latency().medianMicros()).isEqualTo(1.9, org.assertj.core.data.Offset
+            .offset(0.01));
+        assertThat(heard.results).containsExactlyElementsOf(results);
     }
 
     /** What a listener heard. */

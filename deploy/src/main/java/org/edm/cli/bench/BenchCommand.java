@@ -1,5 +1,6 @@
 package org.edm.cli.bench;
 
+import org.edm.bench.wire.WireCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,11 +20,13 @@ import picocli.CommandLine.Command;
         "  edm bench read_lat --load incast=8,bulk-writes  8-to-1 incast, bulk writers",
         "  edm bench read_lat --rate 20000 --hgrm lat.hgrm open loop, .hgrm file",
         "  edm bench write_lat --rack /run/edm/racks/r0.yaml -n 10000 --out_json",
+        "  edm bench read_lat -s 64 --baseline edm,roce,raw --report out/   side by side, HTML report",
+        "  edm bench wire --measure                        wire bytes per operation, EDM vs RoCE",
         "",
         "Latency is always a full round trip in microseconds (t_typical is the median); see 'edm bench read_lat " +
             "--help' for every option." },
     subcommands = { ReadLatCommand.class, WriteLatCommand.class, ReadBwCommand.class, WriteBwCommand.class,
-        CommandLine.HelpCommand.class })
+        WireCommand.class, CommandLine.HelpCommand.class })
 public final class BenchCommand implements Runnable
 {
     @CommandLine.Spec

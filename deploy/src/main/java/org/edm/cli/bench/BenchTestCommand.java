@@ -3,6 +3,7 @@ package org.edm.cli.bench;
 import org.edm.agent.PortConfiguration;
 import org.edm.agent.config.ConfigKey;
 import org.edm.agent.config.Configuration;
+import org.edm.bench.baseline.PerftestTarget;
 import org.edm.bench.baseline.StandardBaselines;
 import org.edm.bench.harness.RunResult;
 import org.edm.bench.perftest.HgrmFile;
@@ -149,6 +150,23 @@ public abstract class BenchTestCommand implements Callable<Integer>
         description = "Length of the background frames, 60..1514 (default ${DEFAULT-VALUE}).")
     int frameSize;
 
+    @Option(names = { "-d", "--ib-dev" }, paramLabel = "DEVICE",
+        description = "With --baseline perftest: the RDMA device (perftest's -d; default its first).")
+    String ibDevice;
+
+    @Option(names = { "-x", "--gid-index" }, paramLabel = "N", defaultValue = "-1",
+        description = "With --baseline perftest: the GID index (perftest's -x; RoCE needs the interface address's).")
+    int gidIndex;
+
+    @Option(names = "--perftest-server", paramLabel = "HOST",
+        description = "With --baseline perftest: a host running the matching perftest server (e.g. 'ib_read_lat -d " +
+            "mlx5_0'); default: both sides here over loopback.")
+    String perftestServer;
+
+    @Option(names = { "-p", "--port" }, paramLabel = "PORT", defaultValue = "18515",
+        description = "With --baseline perftest: perftest's control TCP port (default ${DEFAULT-VALUE}).")
+    int perftestPort;
+
     @Option(names = "--rack", paramLabel = "FILE",
         description = "Rack description file: a local rack made by 'edm rack up' (its AF_PACKET ports in its " +
             "namespaces; root) or a lab rack (with --host). Default: an in-memory rack in this process with the " +
@@ -212,7 +230,8 @@ public abstract class BenchTestCommand implements Callable<Integer>
         final FabricSettings fabric = FabricConfiguration.settings(config);
         final FabricOptions options = FabricOptions.defaults().withLimits(AgentLimits.of(config))
             .withPorts(PortConfiguration.options(config));
-        final BaselineRegistry registry = StandardBaselines.registry();
+        final BaselineRegistry registry = StandardBaselines.registry(new PerftestTarget(ibDevice, gidIndex,
+            perftestServer, perftestPort));
         final BenchPlan plan = plan(fabric, options, registry, rackChoice());
         final ProgressBar bar = new ProgressBar(err, ProgressBar.stderrIsTerminal(), !noProgress, name + ": ");
         final BenchPrinter printer = new BenchPrinter(out, err, bar, test(), plan.durationMode(), gbits, name + ": ");
