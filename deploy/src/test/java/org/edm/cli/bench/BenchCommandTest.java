@@ -111,11 +111,13 @@ class BenchCommandTest
     @Test
     void shouldSkipABaselineThatCannotRunAndFailWhenNothingRan()
     {
-        final EdmCli.Result result = EdmCli.run(with("bench", "read_lat", "--baseline", "udp,roce"));
+        final EdmCli.Result result = EdmCli.run(with("bench", "read_lat", "--baseline", "udp,perftest", "--load",
+            "incast=2"));
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("baseline udp skipped: kernel UDP needs one kernel per host")
-            .contains("baseline roce skipped").contains("nothing ran");
+            .contains("baseline perftest skipped: perftest measures one unloaded closed-loop client")
+            .contains("nothing ran");
     }
 
     @Test
