@@ -13,7 +13,8 @@ import org.edm.phy.pcs.BlockSink;
  * One end of a fabric cable: blocks of one link direction packed into carrier frames (0x88B5) and sent through a
  * {@link FramePort}, and carrier frames received from it unpacked into blocks, with the link sequence checked.
  * <pre>
- *   add(sync, payload) ... add  -> packed in place into the port's TX slot (no copy), a frame per MTU of blocks
+ *   add(sync, payload) ... add  -> packed in place into the port's TX slot (no copy), a frame per MTU of blocks;
+ *                                  without TX room the block is held and ready() is false until it is queued
  *   flush(slot)                 -> the open frame is closed and everything committed goes out in one call
  *   poll(sink)                  -> each received carrier frame's blocks, in order, to sink; a sequence gap is
  *                                  reported through gapHandler so the receiver can drop half-received messages
@@ -32,9 +33,12 @@ public final class CarrierLink implements FrameHandler
 
     private long framesSent;
     private long sendFailures;
-    private long claimFailures;
     private long blocksDropped;
+    private long txStalls;
     private long gaps;
+    private boolean held;
+    private int heldSync;
+    private long heldPayload;
 
     /**
      * @param destinationMac MAC of the far end, as a 48-bit value.
@@ -60,9 +64,11 @@ public final class CarrierLink implements FrameHandler
     }
 
     /**
-     * Queues one block for sending in slot {@code slot}; opens a frame when none is open and sends a full one.
+     * Queues one block for sending in slot {@code slot}; opens a frame when none is open and sends a full one. When
+     * the port has no TX room (the far end is not taking frames), the block is held, not dropped: {@link #ready}
+     * then says false until it is queued, and the caller sends nothing more meanwhile (the link is busy).
      *
-     * @return false when the block had to be dropped (no TX room: counted).
+     * @return false when the block is held for want of TX room.
      */
     public boolean add(final long slot, final int sync, final long payload)
     {
@@ -70,19 +76,51 @@ public final class CarrierLink implements FrameHandler
         {
             return true;
         }
+        if (held)
+        {
+            // a caller that ignores ready(): the order of blocks must not change, so this is the one loss left
+            blocksDropped++;
+            return false;
+        }
+        if (queue(slot, sync, payload))
+        {
+            return true;
+        }
+        held = true;
+        heldSync = sync;
+        heldPayload = payload;
+        txStalls++;
+        return false;
+    }
+
+    /**
+     * Whether the link can take a block now: true unless a block is held for want of TX room and still cannot be
+     * queued (it is retried here first). A sender stops emitting while this is false, as a PHY whose MAC is paused.
+     */
+    public boolean ready(final long slot)
+    {
+        if (!held)
+        {
+            return true;
+        }
+        if (!queue(slot, heldSync, heldPayload))
+        {
+            return false;
+        }
+        held = false;
+        return true;
+    }
+
+    private boolean queue(final long slot, final int sync, final long payload)
+    {
         if (claimedAt < 0 && !open(slot))
         {
-            blocksDropped++;
             return false;
         }
         if (!packer.add(sync, payload))
         {
             close(slot);
-            if (!open(slot) || !packer.add(sync, payload))
-            {
-                blocksDropped++;
-                return false;
-            }
+            return open(slot) && packer.add(sync, payload);
         }
         return true;
     }
@@ -135,7 +173,6 @@ public final class CarrierLink implements FrameHandler
             {
                 return open(slot);
             }
-            claimFailures++;
             return false;
         }
         claimedAt = at;
@@ -171,20 +208,21 @@ public final class CarrierLink implements FrameHandler
         return sendFailures;
     }
 
-    /** Blocks that could not be sent for lack of TX room. */
+    /** Blocks lost because a caller kept adding while a block was held (callers that check {@link #ready} lose none). */
     public long blocksDropped()
     {
         return blocksDropped;
+    }
+
+    /** Times the port had no TX room for a block, which was then held until it had (back-pressure, not loss). */
+    public long txStalls()
+    {
+        return txStalls;
     }
 
     /** Received frames that followed a sequence gap. */
     public long gaps()
     {
         return gaps;
-    }
-
-    public long claimFailures()
-    {
-        return claimFailures;
     }
 }

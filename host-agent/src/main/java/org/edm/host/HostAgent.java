@@ -196,6 +196,11 @@ public final class HostAgent implements Agent
                 slot = target;
                 break;
             }
+            if (!link.ready(slot))
+            {
+                // the far end takes no frames now: send nothing more (the slots wait, bounded by maxSlotsPerCycle)
+                break;
+            }
             if (port.emit(slot) != HostPort.IDLE && link.add(slot, port.sync(), port.payload()))
             {
                 work++;

@@ -117,6 +117,10 @@ public final class SwitchAgent implements Agent
                 {
                     final int port = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
+                    if (!links[port].ready(slot))
+                    {
+                        continue; // that host takes no frames now: the port's blocks wait in its egress queue
+                    }
                     if (ports.emit(port, slot) != SwitchPorts.IDLE && links[port].add(slot, ports.sync(), ports.payload()))
                     {
                         work++;

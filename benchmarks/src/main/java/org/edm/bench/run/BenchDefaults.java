@@ -20,14 +20,6 @@ public final class BenchDefaults
      */
     public static final long TIMEOUT_MICROS = 5_000_000;
 
-    /**
-     * 2048 slots instead of 4096. The bench runs every agent in one thread, so each agent is away while the others
-     * work; after such a gap a host catches up at most this many slots, sending up to one carrier frame per 178 blocks
-     * plus one. At 4096 that is up to 24 frames in a duty cycle, while the switch agent takes 16 frames per port per
-     * cycle: on a busy machine the host's transmit ring then fills and blocks are lost. 2048 keeps it at 13.
-     */
-    public static final int HOST_MAX_SLOTS_PER_CYCLE = 2048;
-
     private BenchDefaults()
     {
     }
@@ -37,8 +29,6 @@ public final class BenchDefaults
     {
         config.commandDefault(HostConfiguration.MAX_REQUEST_BYTES, Long.toString(MAX_REQUEST_BYTES), command);
         config.commandDefault(FabricConfiguration.TIMEOUT_US, Long.toString(TIMEOUT_MICROS), command);
-        config.commandDefault(HostConfiguration.MAX_SLOTS_PER_CYCLE, Integer.toString(HOST_MAX_SLOTS_PER_CYCLE),
-            command);
         return config;
     }
 }

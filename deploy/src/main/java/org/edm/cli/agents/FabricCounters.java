@@ -55,7 +55,6 @@ public final class FabricCounters
     private static void link(final Map<String, Long> counters, final String prefix, final CarrierLink link)
     {
         put(counters, prefix + ".blocks.dropped", link.blocksDropped());
-        put(counters, prefix + ".claim.failures", link.claimFailures());
         put(counters, prefix + ".send.failures", link.sendFailures());
         put(counters, prefix + ".gaps", link.gaps());
         put(counters, prefix + ".frames.rejected", link.receiver().totalRejected());
