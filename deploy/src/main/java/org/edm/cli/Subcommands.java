@@ -4,6 +4,7 @@ import org.edm.bench.JmhCommand;
 import org.edm.bench.floor.FloorCommand;
 import org.edm.cli.agents.HostCommand;
 import org.edm.cli.bench.BenchCommand;
+import org.edm.cli.bench.DemoCommand;
 import org.edm.cli.agents.SwitchCommand;
 import org.edm.cli.rack.RackCommand;
 import org.edm.cli.verify.VerifyCommand;
@@ -21,6 +22,7 @@ final class Subcommands
 
     static void register(final CommandLine edm)
     {
+        edm.addSubcommand(new DemoCommand());
         edm.addSubcommand(new PhyCommand());
         edm.addSubcommand(new SimCommand(new RackSimulationRunner()));
         final CommandLine jmh = new CommandLine(new JmhCommand());
