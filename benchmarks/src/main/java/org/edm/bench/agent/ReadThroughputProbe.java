@@ -1,5 +1,9 @@
 package org.edm.bench.agent;
 
+import org.edm.agent.AgentRuntime;
+import org.edm.agent.ThreadingMode;
+import org.edm.host.CompletionHandler;
+import org.edm.host.HostAgent;
 import org.edm.host.RemoteMemory;
 import org.edm.nativeio.rack.RackDescription;
 import org.edm.switchagent.FabricSettings;
@@ -7,14 +11,28 @@ import org.edm.switchagent.LocalFabric;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Quick probe: 64-byte reads at a fixed queue depth through an in-memory fabric driven by one thread. Prints reads/s.
- * Usage: java ... ReadThroughputProbe [seconds] [queueDepth] [gbps]
+ * Quick probe: 64-byte reads at a fixed queue depth from host h0 to memory node h1 through an in-memory fabric, after
+ * a 2-second warm-up. Prints reads/s, the GC count during the measured run, and the median and p99 round trip (submit
+ * to completion polled, wall clock). At depth 1 this is the unloaded read latency.
+ * <pre>
+ *   java ... ReadThroughputProbe [seconds] [queueDepth] [gbps] [size] [mode] [idle]
+ *     mode invoker: one thread runs every agent and the application (LocalFabric.runOnce), as in tests
+ *     mode split:   the calling thread runs the compute host's agent and the application (a client tool embedding
+ *                   its host agent); an AgentRuntime SHARED thread runs the switch and the memory node (idle: spin,
+ *                   yield, ...)
+ *     mode hosts:   the calling thread runs both host agents and the application; the SHARED thread runs the switch
+ * </pre>
  */
 public final class ReadThroughputProbe
 {
+    private static final int SAMPLES = 1 << 22;
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private ReadThroughputProbe()
     {
     }
@@ -25,6 +43,9 @@ public final class ReadThroughputProbe
         final int depth = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         final double gbps = args.length > 2 ? Double.parseDouble(args[2]) : 10;
         final int size = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+        final String mode = args.length > 4 ? args[4] : "invoker";
+        final boolean split = !mode.equals("invoker");
+        final String idle = args.length > 5 ? args[5] : "spin";
         final RackDescription rack = new RackDescription("probe", RackDescription.Kind.LOCAL, RackDescription.State.UP,
             List.of(
                 new RackDescription.Host("h0", 0, RackDescription.Role.COMPUTE, null, null, "eth0", "02:ed:00:00:00:00"),
@@ -36,59 +57,113 @@ public final class ReadThroughputProbe
             FabricSettings.defaults().withRegionBytes(64 << 20).withLineRate(gbps), line -> { });
             Arena arena = Arena.ofConfined())
         {
-            final RemoteMemory session = fabric.host("h0").newSession(256, fabric::runOnce);
-            final MemorySegment buffer = arena.allocate((long)size * depth);
-            final long[] done = new long[1];
-            final int[] errors = new int[1];
-            final MemorySegment[] slices = new MemorySegment[depth];
-            for (int i = 0; i < depth; i++)
+            final HostAgent compute = fabric.host("h0");
+            final HostAgent memory = fabric.host("h1");
+            final boolean hostsTogether = mode.equals("hosts");
+            final List<AgentRuntime.Role> others = hostsTogether ?
+                List.of(new AgentRuntime.Role(fabric.switchAgent(), idle, -1)) :
+                List.of(new AgentRuntime.Role(fabric.switchAgent(), idle, -1), new AgentRuntime.Role(memory, idle, -1));
+            final AgentRuntime runtime = split ? AgentRuntime.start(
+                new AgentRuntime.Threading(ThreadingMode.SHARED, idle, -1), others, System.out::println) : null;
+            final HostAgent[] driven = !split ? null : hostsTogether ? new HostAgent[] {compute, memory} :
+                new HostAgent[] {compute};
+            try
             {
-                slices[i] = buffer.asSlice((long)size * i, size);
+                run(fabric, compute, driven, seconds, depth, size, gbps, arena, split ? mode + "/" + idle : mode);
             }
-            final int[] next = new int[1];
-            final org.edm.host.CompletionHandler handler = (id, status) ->
+            finally
             {
-                done[0]++;
-                if (status != 0)
+                if (runtime != null)
                 {
-                    errors[0]++;
+                    runtime.close();
                 }
-            };
-            for (int i = 0; i < depth; i++)
-            {
-                session.read(1, 1, (long)size * i, slices[i]);
             }
-            final long warmEnd = System.nanoTime() + 2_000_000_000L;
-            long start = 0;
-            long startDone = 0;
-            final long gcBefore[] = new long[1];
-            boolean warm = false;
-            while (true)
+        }
+    }
+
+    private static void run(
+        final LocalFabric fabric,
+        final HostAgent compute,
+        final HostAgent[] driven,
+        final double seconds,
+        final int depth,
+        final int size,
+        final double gbps,
+        final Arena arena,
+        final String mode)
+    {
+        final RemoteMemory session = compute.newSession(256, driven == null ? fabric::runOnce : compute::doWork);
+        final MemorySegment buffer = arena.allocate((long)size * depth);
+        final MemorySegment[] slices = new MemorySegment[depth];
+        for (int i = 0; i < depth; i++)
+        {
+            slices[i] = buffer.asSlice((long)size * i, size);
+        }
+        final long[] submitted = new long[256];
+        final long[] rtt = new long[SAMPLES];
+        final long[] counts = new long[3]; // done, errors, rtt samples
+        final boolean[] measuring = new boolean[1];
+        final CompletionHandler handler = (id, status) ->
+        {
+            counts[0]++;
+            if (status != 0)
+            {
+                counts[1]++;
+            }
+            if (measuring[0] && counts[2] < SAMPLES)
+            {
+                rtt[(int)counts[2]++] = System.nanoTime() - submitted[(int)id & 255];
+            }
+        };
+        for (int i = 0; i < depth; i++)
+        {
+            submitted[(int)session.read(1, 1, (long)size * i, slices[i]) & 255] = System.nanoTime();
+        }
+        int next = 0;
+        final long warmEnd = System.nanoTime() + 2_000_000_000L;
+        long start = 0;
+        long startDone = 0;
+        long gcBefore = 0;
+        long cpuStart = 0;
+        while (true)
+        {
+            if (driven == null)
             {
                 fabric.runOnce();
-                final int polled = session.poll(handler, 256);
-                for (int i = 0; i < polled; i++)
+            }
+            else
+            {
+                for (final HostAgent agent : driven)
                 {
-                    final int s = next[0]++ % depth;
-                    session.read(1, 1, (long)size * s, slices[s]);
+                    agent.doWork();
                 }
-                final long now = System.nanoTime();
-                if (!warm && now > warmEnd)
-                {
-                    warm = true;
-                    start = now;
-                    startDone = done[0];
-                    gcBefore[0] = gcCount();
-                }
-                if (warm && now - start > seconds * 1e9)
-                {
-                    final double rate = (done[0] - startDone) / ((now - start) / 1e9);
-                    System.out.printf("reads/s=%.0f (%.1f MB/s) errors=%d gcs=%d depth=%d rate=%.0fG lanes=%d/%d%n", rate,
-                        rate * size / 1e6, errors[0],
-                        gcCount() - gcBefore[0], depth, gbps, fabric.switchAgent().engine().activeLanes(0),
-                        fabric.switchAgent().engine().activeLanes(1));
-                    break;
-                }
+            }
+            final int polled = session.poll(handler, 256);
+            for (int i = 0; i < polled; i++)
+            {
+                final int s = next++ % depth;
+                final long id = session.read(1, 1, (long)size * s, slices[s]);
+                submitted[(int)id & 255] = System.nanoTime();
+            }
+            final long now = System.nanoTime();
+            if (!measuring[0] && now > warmEnd)
+            {
+                measuring[0] = true;
+                start = now;
+                startDone = counts[0];
+                gcBefore = gcCount();
+                cpuStart = THREADS.getCurrentThreadCpuTime();
+            }
+            if (measuring[0] && now - start > seconds * 1e9)
+            {
+                final double rate = (counts[0] - startDone) / ((now - start) / 1e9);
+                final double perCpu = (counts[0] - startDone) / ((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+                final int n = (int)counts[2];
+                Arrays.sort(rtt, 0, n);
+                System.out.printf("reads/s=%.0f (%.1f MB/s) errors=%d gcs=%d depth=%d rate=%.0fG mode=%s " +
+                    "rtt_ns p50=%d p99=%d reads/cpu-s(this thread)=%.0f%n", rate, rate * size / 1e6, counts[1], gcCount() - gcBefore, depth, gbps,
+                    mode, n == 0 ? 0 : rtt[n / 2], n == 0 ? 0 : rtt[(int)(n * 0.99)], perCpu);
+                break;
             }
         }
     }
@@ -96,7 +171,7 @@ public final class ReadThroughputProbe
     private static long gcCount()
     {
         long count = 0;
-        for (final var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans())
+        for (final var gc : ManagementFactory.getGarbageCollectorMXBeans())
         {
             count += Math.max(0, gc.getCollectionCount());
         }
