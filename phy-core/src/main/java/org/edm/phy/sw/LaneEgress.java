@@ -82,10 +82,19 @@ final class LaneEgress implements EgressPort
         };
     }
 
-    public boolean enqueueDirect(final BlockRecords from, final int at)
+    public BlockRecords directQueue(final int messageClass, final int requester, final int tag)
     {
-        enqueue(from, at);
-        return true;
+        return switch (messageClass)
+        {
+            case CLASS_RRESP -> responseLanes.queue(responseLanes.laneOf(requester, tag));
+            case CLASS_WREQ -> writeLanes.queue(writeLanes.laneOf(requester, tag));
+            default -> null;
+        };
+    }
+
+    public void joined()
+    {
+        laneBlocks++;
     }
 
     public int choose(final long slot)
@@ -229,11 +238,16 @@ final class LaneEgress implements EgressPort
 
         void add(final BlockRecords from, final int at)
         {
-            final long key = SendStreams.messageKey(messageClass, from.requester[at], from.tag[at]);
+            queues[laneOf(from.requester[at], from.tag[at])].appendCopy(from, at);
+        }
+
+        /** The lane of message (requester, tag), opened if it has none. */
+        int laneOf(final int requester, final int tag)
+        {
+            final long key = SendStreams.messageKey(messageClass, requester, tag);
             if (key == lastKey && lastLane >= 0)
             {
-                queues[lastLane].appendCopy(from, at);
-                return;
+                return lastLane;
             }
             int lane = (int)laneByKey.get(key);
             if (lane < 0)
@@ -246,7 +260,9 @@ final class LaneEgress implements EgressPort
                 }
                 active[activeCount++] = lane;
             }
-            queues[lane].appendCopy(from, at);
+            lastKey = key;
+            lastLane = lane;
+            return lane;
         }
 
         /**

@@ -442,7 +442,9 @@ public final class SwitchEngine
         final int index,
         final boolean last)
     {
-        final BlockRecords in = upstream[port];
+        // lanes take the record in place; the reference FIFO stages it in the ingress buffer until the next slot
+        final BlockRecords lane = egress[to].directQueue(rx.messageClass(), rx.requester(), rx.tag());
+        final BlockRecords in = lane != null ? lane : upstream[port];
         final int at = in.append(blockSync, blockPayload, rx.messageClass());
         in.egress[at] = to;
         in.index[at] = index;
@@ -456,13 +458,15 @@ public final class SwitchEngine
         in.account[at] = 1;
         in.last[at] = last;
         in.readySlot[at] = currentSlot + 1;
-        upstreamCount++;
-        if (egress[to].enqueueDirect(in, at))
+        if (lane != null)
         {
-            in.removeLast();
-            upstreamCount--;
+            egress[to].joined();
             egressCount++;
             markBusy(to);
+        }
+        else
+        {
+            upstreamCount++;
         }
     }
 
