@@ -125,6 +125,7 @@ public final class ReadThroughputProbe
         long startDone = 0;
         long gcBefore = 0;
         long cpuStart = 0;
+        long stepsStart = 0;
         while (true)
         {
             if (driven == null)
@@ -153,19 +154,33 @@ public final class ReadThroughputProbe
                 startDone = counts[0];
                 gcBefore = gcCount();
                 cpuStart = THREADS.getCurrentThreadCpuTime();
+                stepsStart = steps(fabric);
             }
             if (measuring[0] && now - start > seconds * 1e9)
             {
+                final long gcs = gcCount() - gcBefore; // before sorting, which allocates
                 final double rate = (counts[0] - startDone) / ((now - start) / 1e9);
                 final double perCpu = (counts[0] - startDone) / ((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
                 final int n = (int)counts[2];
+                final double stepsPerRead = (steps(fabric) - stepsStart) / (double)(counts[0] - startDone);
                 Arrays.sort(rtt, 0, n);
                 System.out.printf("reads/s=%.0f (%.1f MB/s) errors=%d gcs=%d depth=%d rate=%.0fG mode=%s " +
-                    "rtt_ns p50=%d p99=%d reads/cpu-s(this thread)=%.0f%n", rate, rate * size / 1e6, counts[1], gcCount() - gcBefore, depth, gbps,
-                    mode, n == 0 ? 0 : rtt[n / 2], n == 0 ? 0 : rtt[(int)(n * 0.99)], perCpu);
+                    "rtt_ns p50=%d p99=%d reads/cpu-s(this thread)=%.0f slots stepped/read=%.1f%n", rate, rate * size / 1e6, counts[1], gcs, depth, gbps,
+                    mode, n == 0 ? 0 : rtt[n / 2], n == 0 ? 0 : rtt[(int)(n * 0.99)], perCpu, stepsPerRead);
                 break;
             }
         }
+    }
+
+    /** Slots every agent stepped one by one so far. */
+    private static long steps(final LocalFabric fabric)
+    {
+        long steps = fabric.switchAgent().slotsStepped();
+        for (final HostAgent host : fabric.hosts().values())
+        {
+            steps += host.slotsStepped();
+        }
+        return steps;
     }
 
     private static long gcCount()

@@ -194,11 +194,12 @@ public final class SwitchEngine
      */
     public boolean emit(final int port, final long slot)
     {
-        final EgressPort out = egress[port];
-        if (out.isEmpty())
+        // the busy bit is set exactly while the port has blocks waiting: cheaper than asking the egress
+        if ((egressBusy[port >>> 6] & (1L << port)) == 0)
         {
             return false;
         }
+        final EgressPort out = egress[port];
         final int at = out.choose(slot);
         if (out.announcing())
         {
