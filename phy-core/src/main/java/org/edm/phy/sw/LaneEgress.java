@@ -188,7 +188,7 @@ final class LaneEgress implements EgressPort
         }
         final BlockRecords queue = lanes.queue(lane);
         final int at = queue.headSlot();
-        final long key = SendStreams.messageKey(lanes.messageClass, queue.requester[at], queue.tag[at]);
+        final long key = lanes.key(lane);
         final int what = streams.next(lanes.messageClass, key, queue.index[at]);
         if (what != SendStreams.MESSAGE_BLOCK)
         {
@@ -215,6 +215,8 @@ final class LaneEgress implements EgressPort
         final int messageClass;
         private final Long2LongHashMap laneByKey = new Long2LongHashMap(-1L);
         private BlockRecords[] queues = new BlockRecords[4];
+        /** The message key of each lane's blocks (all of one message, or of its tag's next use). */
+        private long[] keys = new long[4];
         private int[] active = new int[4];
         private int activeCount;
         private int[] free = new int[0];
@@ -236,6 +238,11 @@ final class LaneEgress implements EgressPort
             return queues[lane];
         }
 
+        long key(final int lane)
+        {
+            return keys[lane];
+        }
+
         void add(final BlockRecords from, final int at)
         {
             queues[laneOf(from.requester[at], from.tag[at])].appendCopy(from, at);
@@ -253,6 +260,7 @@ final class LaneEgress implements EgressPort
             if (lane < 0)
             {
                 lane = newLane();
+                keys[lane] = key;
                 laneByKey.put(key, lane);
                 if (activeCount == active.length)
                 {
@@ -297,7 +305,7 @@ final class LaneEgress implements EgressPort
 
         void sent(final int lane, final BlockRecords queue, final int at)
         {
-            final long key = SendStreams.messageKey(messageClass, queue.requester[at], queue.tag[at]);
+            final long key = keys[lane];
             final boolean last = queue.last[at];
             streams.sent(messageClass, key, SendStreams.MESSAGE_BLOCK, queue.index[at], last);
             open = last ? -1 : lane;
@@ -340,6 +348,7 @@ final class LaneEgress implements EgressPort
             if (laneCount == queues.length)
             {
                 queues = Arrays.copyOf(queues, laneCount * 2);
+                keys = Arrays.copyOf(keys, laneCount * 2);
             }
             queues[laneCount] = new BlockRecords(8);
             return laneCount++;
