@@ -6,6 +6,7 @@ import org.edm.host.CompletionHandler;
 import org.edm.host.HostAgent;
 import org.edm.host.RemoteMemory;
 import org.edm.nativeio.rack.RackDescription;
+import org.edm.nativeio.rack.RackFile;
 import org.edm.switchagent.FabricSettings;
 import org.edm.switchagent.LocalFabric;
 
@@ -14,13 +15,16 @@ import java.lang.foreign.MemorySegment;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
+import java.nio.file.Path;
 
 /**
  * Quick probe: 64-byte reads at a fixed queue depth from host h0 to memory node h1 through an in-memory fabric, after
  * a 2-second warm-up. Prints reads/s, the GC count during the measured run, and the median and p99 round trip (submit
  * to completion polled, wall clock). At depth 1 this is the unloaded read latency.
  * <pre>
- *   java ... ReadThroughputProbe [seconds] [queueDepth] [gbps] [size] [mode] [idle]
+ *   java ... ReadThroughputProbe [seconds] [queueDepth] [gbps] [size] [mode] [idle] [rackFile]
+ *     rackFile: a local rack's description (edm rack up): AF_PACKET ports in its namespaces instead of in-memory
+ *     cables (root)
  *     mode invoker: one thread runs every agent and the application (LocalFabric.runOnce), as in tests
  *     mode split:   the calling thread runs the compute host's agent and the application (a client tool embedding
  *                   its host agent); an AgentRuntime SHARED thread runs the switch and the memory node (idle: spin,
@@ -46,15 +50,17 @@ public final class ReadThroughputProbe
         final String mode = args.length > 4 ? args[4] : "invoker";
         final boolean split = !mode.equals("invoker");
         final String idle = args.length > 5 ? args[5] : "spin";
-        final RackDescription rack = new RackDescription("probe", RackDescription.Kind.LOCAL, RackDescription.State.UP,
+        final String rackFile = args.length > 6 ? args[6] : null;
+        final RackDescription rack = rackFile != null ? RackFile.read(Path.of(rackFile)) : new RackDescription("probe", RackDescription.Kind.LOCAL, RackDescription.State.UP,
             List.of(
                 new RackDescription.Host("h0", 0, RackDescription.Role.COMPUTE, null, null, "eth0", "02:ed:00:00:00:00"),
                 new RackDescription.Host("h1", 1, RackDescription.Role.MEMORY, null, null, "eth0", "02:ed:00:00:00:01")),
             new RackDescription.Switch("sw", null, null, List.of(
                 new RackDescription.SwitchPort("p0", "02:ed:00:01:00:00", "h0"),
                 new RackDescription.SwitchPort("p1", "02:ed:00:01:00:01", "h1"))));
-        try (LocalFabric fabric = LocalFabric.inMemory(rack,
-            FabricSettings.defaults().withRegionBytes(64 << 20).withLineRate(gbps), line -> { });
+        final FabricSettings settings = FabricSettings.defaults().withRegionBytes(64 << 20).withLineRate(gbps);
+        try (LocalFabric fabric = rackFile != null ? LocalFabric.packet(rack, settings, line -> { }) :
+            LocalFabric.inMemory(rack, settings, line -> { });
             Arena arena = Arena.ofConfined())
         {
             final HostAgent compute = fabric.host("h0");
@@ -69,7 +75,8 @@ public final class ReadThroughputProbe
                 new HostAgent[] {compute};
             try
             {
-                run(fabric, compute, driven, seconds, depth, size, gbps, arena, split ? mode + "/" + idle : mode);
+                run(fabric, compute, driven, seconds, depth, size, gbps, arena,
+                    (split ? mode + "/" + idle : mode) + (rackFile != null ? "/packet" : "/memory"));
             }
             finally
             {
@@ -94,6 +101,8 @@ public final class ReadThroughputProbe
     {
         final RemoteMemory session = compute.newSession(256, driven == null ? fabric::runOnce : compute::doWork);
         final MemorySegment buffer = arena.allocate((long)size * depth);
+        final int node = fabric.rack().host("h1").nodeId();
+        final int key = fabric.settings().regionKey();
         final MemorySegment[] slices = new MemorySegment[depth];
         for (int i = 0; i < depth; i++)
         {
@@ -117,7 +126,7 @@ public final class ReadThroughputProbe
         };
         for (int i = 0; i < depth; i++)
         {
-            submitted[(int)session.read(1, 1, (long)size * i, slices[i]) & 255] = System.nanoTime();
+            submitted[(int)session.read(node, key, (long)size * i, slices[i]) & 255] = System.nanoTime();
         }
         int next = 0;
         final long warmEnd = System.nanoTime() + 2_000_000_000L;
@@ -143,7 +152,7 @@ public final class ReadThroughputProbe
             for (int i = 0; i < polled; i++)
             {
                 final int s = next++ % depth;
-                final long id = session.read(1, 1, (long)size * s, slices[s]);
+                final long id = session.read(node, key, (long)size * s, slices[s]);
                 submitted[(int)id & 255] = System.nanoTime();
             }
             final long now = System.nanoTime();
