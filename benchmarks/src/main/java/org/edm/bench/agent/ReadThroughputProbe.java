@@ -135,6 +135,9 @@ public final class ReadThroughputProbe
         long gcBefore = 0;
         long cpuStart = 0;
         long stepsStart = 0;
+        long framesStart = 0;
+        long cycles = 0;
+        long idleCycles = 0;
         while (true)
         {
             if (driven == null)
@@ -143,10 +146,13 @@ public final class ReadThroughputProbe
             }
             else
             {
+                int work = 0;
                 for (final HostAgent agent : driven)
                 {
-                    agent.doWork();
+                    work += agent.doWork();
                 }
+                cycles++;
+                idleCycles += work == 0 ? 1 : 0;
             }
             final int polled = session.poll(handler, 256);
             for (int i = 0; i < polled; i++)
@@ -164,6 +170,9 @@ public final class ReadThroughputProbe
                 gcBefore = gcCount();
                 cpuStart = THREADS.getCurrentThreadCpuTime();
                 stepsStart = steps(fabric);
+                framesStart = frames(fabric);
+                cycles = 0;
+                idleCycles = 0;
             }
             if (measuring[0] && now - start > seconds * 1e9)
             {
@@ -172,10 +181,12 @@ public final class ReadThroughputProbe
                 final double perCpu = (counts[0] - startDone) / ((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
                 final int n = (int)counts[2];
                 final double stepsPerRead = (steps(fabric) - stepsStart) / (double)(counts[0] - startDone);
+                final double framesPerRead = (frames(fabric) - framesStart) / (double)(counts[0] - startDone);
                 Arrays.sort(rtt, 0, n);
                 System.out.printf("reads/s=%.0f (%.1f MB/s) errors=%d gcs=%d depth=%d rate=%.0fG mode=%s " +
-                    "rtt_ns p50=%d p99=%d reads/cpu-s(this thread)=%.0f slots stepped/read=%.1f%n", rate, rate * size / 1e6, counts[1], gcs, depth, gbps,
-                    mode, n == 0 ? 0 : rtt[n / 2], n == 0 ? 0 : rtt[(int)(n * 0.99)], perCpu, stepsPerRead);
+                    "rtt_ns p50=%d p99=%d reads/cpu-s(this thread)=%.0f slots stepped/read=%.1f frames/read=%.2f idle cycles(this thread)=%.0f%%%n", rate, rate * size / 1e6, counts[1], gcs, depth, gbps,
+                    mode, n == 0 ? 0 : rtt[n / 2], n == 0 ? 0 : rtt[(int)(n * 0.99)], perCpu, stepsPerRead, framesPerRead,
+                    cycles == 0 ? 0.0 : 100.0 * idleCycles / cycles);
                 break;
             }
         }
@@ -190,6 +201,21 @@ public final class ReadThroughputProbe
             steps += host.slotsStepped();
         }
         return steps;
+    }
+
+    /** Carrier frames every link sent so far. */
+    private static long frames(final LocalFabric fabric)
+    {
+        long frames = 0;
+        for (int port = 0; port < fabric.rack().hosts().size(); port++)
+        {
+            frames += fabric.switchAgent().link(port).framesSent();
+        }
+        for (final HostAgent host : fabric.hosts().values())
+        {
+            frames += host.link().framesSent();
+        }
+        return frames;
     }
 
     private static long gcCount()
