@@ -1,6 +1,8 @@
 package org.edm.bench.agent;
 
+import org.agrona.concurrent.IdleStrategy;
 import org.edm.agent.AgentRuntime;
+import org.edm.agent.IdleStrategies;
 import org.edm.agent.ThreadingMode;
 import org.edm.host.CompletionHandler;
 import org.edm.host.HostAgent;
@@ -76,7 +78,7 @@ public final class ReadThroughputProbe
             try
             {
                 run(fabric, compute, driven, seconds, depth, size, gbps, arena,
-                    (split ? mode + "/" + idle : mode) + (rackFile != null ? "/packet" : "/memory"));
+                    (split ? mode + "/" + idle : mode) + (rackFile != null ? "/packet" : "/memory"), idle);
             }
             finally
             {
@@ -97,7 +99,8 @@ public final class ReadThroughputProbe
         final int size,
         final double gbps,
         final Arena arena,
-        final String mode)
+        final String mode,
+        final String idle)
     {
         final RemoteMemory session = compute.newSession(256, driven == null ? fabric::runOnce : compute::doWork);
         final MemorySegment buffer = arena.allocate((long)size * depth);
@@ -137,6 +140,8 @@ public final class ReadThroughputProbe
         long stepsStart = 0;
         long framesStart = 0;
         long cycles = 0;
+        int lastWork = 1;
+        final IdleStrategy driverIdle = IdleStrategies.parse(idle);
         long idleCycles = 0;
         while (true)
         {
@@ -151,10 +156,16 @@ public final class ReadThroughputProbe
                 {
                     work += agent.doWork();
                 }
+                lastWork = work;
                 cycles++;
                 idleCycles += work == 0 ? 1 : 0;
             }
             final int polled = session.poll(handler, 256);
+            if (driven != null && polled == 0 && lastWork == 0)
+            {
+                // idle like the agent threads (spin: a pause instruction), so polling does not hammer the rings
+                driverIdle.idle(0);
+            }
             for (int i = 0; i < polled; i++)
             {
                 final int s = next++ % depth;
