@@ -2,6 +2,9 @@
 # Runs the agent measurements of BENCHMARKS.md ("Agents"): 64-byte reads at queue depth 64 (throughput, GCs) and at
 # depth 1 (unloaded round trip) through the real-time agents, in-memory cables and (as root) a local rack's AF_PACKET
 # ports, beside the raw-frame ping-pong through the same topology, alternated so that each comparison shares a window.
+# Probe modes: invoker (one thread runs everything), split (ThreadingMode.SPLIT: the switch alone on a thread, the
+# hosts and the application on the other), tool (the application and its compute host on one thread, the switch and
+# the memory node on the other: the shape of the floor's pinger | forwarder + echo).
 # Brings rack 'perf' up if it is not, and takes it down again only if it brought it up. Needs no other busy process:
 # two threads spin.
 #   REPEAT=3 SECONDS_PER_RUN=10 benchmarks/run-agents.sh > agents.txt
@@ -28,20 +31,22 @@ trap cleanup EXIT
 
 for i in $(seq "$repeat"); do
     # throughput: seconds depth gbps size mode idle [rack]
-    for mode in "invoker" "hosts spin" "split spin"; do
+    for mode in "invoker" "split spin" "tool spin"; do
         load
         echo "\$ ReadThroughputProbe $seconds 64 10 64 $mode"
         probe "$seconds" 64 10 64 $mode | grep '^reads'
     done
     # unloaded round trip, in-memory cables: EDM against the raw-frame ping-pong over the same kind of rings
     load
-    echo "\$ ReadThroughputProbe 5 1 10 64 split spin"
-    probe 5 1 10 64 split spin | grep '^reads'
+    for mode in "tool spin" "split spin"; do
+        echo "\$ ReadThroughputProbe 5 1 10 64 $mode"
+        probe 5 1 10 64 $mode | grep '^reads'
+    done
     echo "\$ edm floor pingpong --transport memory"
     ./edm floor pingpong --transport memory | grep -E '^(pingpong|RTT)'
     if [ -n "$rack" ]; then
         load
-        for mode in "split spin" "invoker"; do
+        for mode in "tool spin" "split spin" "invoker"; do
             echo "\$ ReadThroughputProbe 5 1 10 64 $mode $rack"
             probe 5 1 10 64 $mode "$rack" | grep '^reads'
         done

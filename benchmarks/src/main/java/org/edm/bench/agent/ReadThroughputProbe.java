@@ -17,6 +17,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.nio.file.Path;
 
 /**
@@ -28,10 +29,10 @@ import java.nio.file.Path;
  *     rackFile: a local rack's description (edm rack up): AF_PACKET ports in its namespaces instead of in-memory
  *     cables (root)
  *     mode invoker: one thread runs every agent and the application (LocalFabric.runOnce), as in tests
- *     mode split:   the calling thread runs the compute host's agent and the application (a client tool embedding
- *                   its host agent); an AgentRuntime SHARED thread runs the switch and the memory node (idle: spin,
- *                   yield, ...)
- *     mode hosts:   the calling thread runs both host agents and the application; the SHARED thread runs the switch
+ *     mode split:   ThreadingMode.SPLIT: the switch agent alone on an AgentRuntime thread (idle: spin, yield, ...);
+ *                   the calling thread runs both host agents (runtime.invoke) and the application
+ *     mode tool:    the calling thread runs the compute host's agent and the application (a client tool embedding
+ *                   only its host agent); a SHARED thread runs the switch and the memory node
  * </pre>
  */
 public final class ReadThroughputProbe
@@ -50,7 +51,10 @@ public final class ReadThroughputProbe
         final double gbps = args.length > 2 ? Double.parseDouble(args[2]) : 10;
         final int size = args.length > 3 ? Integer.parseInt(args[3]) : 64;
         final String mode = args.length > 4 ? args[4] : "invoker";
-        final boolean split = !mode.equals("invoker");
+        if (!List.of("invoker", "split", "tool").contains(mode))
+        {
+            throw new IllegalArgumentException("mode " + mode + " is not one of invoker, split, tool");
+        }
         final String idle = args.length > 5 ? args[5] : "spin";
         final String rackFile = args.length > 6 ? args[6] : null;
         final RackDescription rack = rackFile != null ? RackFile.read(Path.of(rackFile)) : new RackDescription("probe", RackDescription.Kind.LOCAL, RackDescription.State.UP,
@@ -66,19 +70,27 @@ public final class ReadThroughputProbe
             Arena arena = Arena.ofConfined())
         {
             final HostAgent compute = fabric.host("h0");
-            final HostAgent memory = fabric.host("h1");
-            final boolean hostsTogether = mode.equals("hosts");
-            final List<AgentRuntime.Role> others = hostsTogether ?
-                List.of(new AgentRuntime.Role(fabric.switchAgent(), idle, -1)) :
-                List.of(new AgentRuntime.Role(fabric.switchAgent(), idle, -1), new AgentRuntime.Role(memory, idle, -1));
-            final AgentRuntime runtime = split ? AgentRuntime.start(
-                new AgentRuntime.Threading(ThreadingMode.SHARED, idle, -1), others, System.out::println) : null;
-            final HostAgent[] driven = !split ? null : hostsTogether ? new HostAgent[] {compute, memory} :
-                new HostAgent[] {compute};
+            final AgentRuntime.Role switchRole = new AgentRuntime.Role(fabric.switchAgent(), idle, -1);
+            final AgentRuntime.Role computeRole = new AgentRuntime.Role(compute, idle, -1);
+            final AgentRuntime.Role memoryRole = new AgentRuntime.Role(fabric.host("h1"), idle, -1);
+            final AgentRuntime runtime = switch (mode)
+            {
+                case "split" -> AgentRuntime.start(new AgentRuntime.Threading(ThreadingMode.SPLIT, idle, -1),
+                    List.of(switchRole, computeRole, memoryRole), System.out::println);
+                case "tool" -> AgentRuntime.start(new AgentRuntime.Threading(ThreadingMode.SHARED, idle, -1),
+                    List.of(switchRole, memoryRole), System.out::println);
+                default -> null;
+            };
+            final IntSupplier driver = switch (mode)
+            {
+                case "split" -> runtime::invoke;
+                case "tool" -> compute::doWork;
+                default -> fabric::runOnce;
+            };
             try
             {
-                run(fabric, compute, driven, seconds, depth, size, gbps, arena,
-                    (split ? mode + "/" + idle : mode) + (rackFile != null ? "/packet" : "/memory"), idle);
+                run(fabric, compute, driver, mode.equals("invoker"), seconds, depth, size, gbps, arena,
+                    mode + (runtime != null ? "/" + idle : "") + (rackFile != null ? "/packet" : "/memory"), idle);
             }
             finally
             {
@@ -93,7 +105,8 @@ public final class ReadThroughputProbe
     private static void run(
         final LocalFabric fabric,
         final HostAgent compute,
-        final HostAgent[] driven,
+        final IntSupplier driver,
+        final boolean alone,
         final double seconds,
         final int depth,
         final int size,
@@ -102,7 +115,7 @@ public final class ReadThroughputProbe
         final String mode,
         final String idle)
     {
-        final RemoteMemory session = compute.newSession(256, driven == null ? fabric::runOnce : compute::doWork);
+        final RemoteMemory session = compute.newSession(256, driver::getAsInt);
         final MemorySegment buffer = arena.allocate((long)size * depth);
         final int node = fabric.rack().host("h1").nodeId();
         final int key = fabric.settings().regionKey();
@@ -145,23 +158,12 @@ public final class ReadThroughputProbe
         long idleCycles = 0;
         while (true)
         {
-            if (driven == null)
-            {
-                fabric.runOnce();
-            }
-            else
-            {
-                int work = 0;
-                for (final HostAgent agent : driven)
-                {
-                    work += agent.doWork();
-                }
-                lastWork = work;
-                cycles++;
-                idleCycles += work == 0 ? 1 : 0;
-            }
+            final int work = driver.getAsInt();
+            lastWork = work;
+            cycles++;
+            idleCycles += work == 0 ? 1 : 0;
             final int polled = session.poll(handler, 256);
-            if (driven != null && polled == 0 && lastWork == 0)
+            if (!alone && polled == 0 && lastWork == 0)
             {
                 // idle like the agent threads (spin: a pause instruction), so polling does not hammer the rings
                 driverIdle.idle(0);
