@@ -9,6 +9,7 @@ import org.edm.host.HostAgent;
 import org.edm.host.RemoteMemory;
 import org.edm.nativeio.rack.RackDescription;
 import org.edm.nativeio.rack.RackFile;
+import org.edm.phy.mem.Framing;
 import org.edm.switchagent.FabricSettings;
 import org.edm.switchagent.LocalFabric;
 
@@ -28,6 +29,7 @@ import java.nio.file.Path;
  *   java ... ReadThroughputProbe [seconds] [queueDepth] [gbps] [size] [mode] [idle] [rackFile]
  *     rackFile: a local rack's description (edm rack up): AF_PACKET ports in its namespaces instead of in-memory
  *     cables (root)
+ *   -Dedm.probe.data.bytes=8 runs the wire-8 framing (10 blocks per 64-byte response instead of wire-7's 12)
  *     mode invoker: one thread runs every agent and the application (LocalFabric.runOnce), as in tests
  *     mode split:   ThreadingMode.SPLIT: the switch agent alone on an AgentRuntime thread (idle: spin, yield, ...);
  *                   the calling thread runs both host agents (runtime.invoke) and the application
@@ -64,7 +66,12 @@ public final class ReadThroughputProbe
             new RackDescription.Switch("sw", null, null, List.of(
                 new RackDescription.SwitchPort("p0", "02:ed:00:01:00:00", "h0"),
                 new RackDescription.SwitchPort("p1", "02:ed:00:01:00:01", "h1"))));
-        final FabricSettings settings = FabricSettings.defaults().withRegionBytes(64 << 20).withLineRate(gbps);
+        final FabricSettings defaults = FabricSettings.defaults().withRegionBytes(64 << 20).withLineRate(gbps);
+        final int dataBytes = Integer.getInteger("edm.probe.data.bytes", defaults.framing().dataBytesPerBlock());
+        final FabricSettings settings = new FabricSettings(Framing.wire(dataBytes), defaults.lineRateGbps(),
+            defaults.chunkBytes(), defaults.releaseBytes(), defaults.maxChunksPerMessage(), defaults.matcher(),
+            defaults.hostOrder(), defaults.timeoutMicros(), defaults.regionKey(), defaults.regionBytes(),
+            defaults.hugePages());
         try (LocalFabric fabric = rackFile != null ? LocalFabric.packet(rack, settings, line -> { }) :
             LocalFabric.inMemory(rack, settings, line -> { });
             Arena arena = Arena.ofConfined())
@@ -197,7 +204,7 @@ public final class ReadThroughputProbe
                 final double framesPerRead = (frames(fabric) - framesStart) / (double)(counts[0] - startDone);
                 Arrays.sort(rtt, 0, n);
                 System.out.printf("reads/s=%.0f (%.1f MB/s) errors=%d gcs=%d depth=%d rate=%.0fG mode=%s " +
-                    "rtt_ns p50=%d p99=%d reads/cpu-s(this thread)=%.0f slots stepped/read=%.1f frames/read=%.2f idle cycles(this thread)=%.0f%%%n", rate, rate * size / 1e6, counts[1], gcs, depth, gbps,
+                    "framing=wire-" + fabric.settings().framing().dataBytesPerBlock() + " rtt_ns p50=%d p99=%d reads/cpu-s(this thread)=%.0f slots stepped/read=%.1f frames/read=%.2f idle cycles(this thread)=%.0f%%%n", rate, rate * size / 1e6, counts[1], gcs, depth, gbps,
                     mode, n == 0 ? 0 : rtt[n / 2], n == 0 ? 0 : rtt[(int)(n * 0.99)], perCpu, stepsPerRead, framesPerRead,
                     cycles == 0 ? 0.0 : 100.0 * idleCycles / cycles);
                 break;
