@@ -26,7 +26,9 @@ import java.util.function.Consumer;
  *     <li>{@link ThreadingMode#SHARED}: one runner over a composite of every agent, on the shared CPU with the shared
  *     idle strategy;</li>
  *     <li>{@link ThreadingMode#INVOKER}: an {@link AgentInvoker} over the same composite, driven by the caller through
- *     {@link #invoke()} or {@link #waitOnce()} (the latter is what a client session's blocking calls use).</li>
+ *     {@link #invoke()} or {@link #waitOnce()} (the latter is what a client session's blocking calls use);</li>
+ *     <li>{@link ThreadingMode#SPLIT}: the first agent on a runner of its own (its role's idle strategy and CPU), the
+ *     others in an {@link AgentInvoker} driven by the caller, as in INVOKER mode.</li>
  * </ul>
  * Every mode routes duty-cycle exceptions to one {@link AgentErrors} handler and an error counter. Starting more
  * busy-polling threads than the process may use CPUs is allowed but warned about: the threads then take turns and
@@ -129,6 +131,29 @@ public final class AgentRuntime implements AutoCloseable
                     IdleStrategies.isBusy(threading.sharedIdle()), report));
                 return new AgentRuntime(ThreadingMode.SHARED, null, null, errors, runners, description.toString());
             }
+            case SPLIT ->
+            {
+                final Role first = roles.get(0);
+                final List<Role> rest = roles.subList(1, roles.size());
+                warnIfOversubscribed(IdleStrategies.isBusy(first.idle()) ? 1 : 0, report);
+                final AgentRunner alone = new AgentRunner(IdleStrategies.parse(first.idle()), errors, runnerErrors,
+                    first.agent());
+                runners.add(alone);
+                description.append(": ").append(first.agent().roleName()).append(" on its own thread (idle ")
+                    .append(first.idle()).append(", cpu ").append(cpu(first.cpu())).append(')');
+                AgentRunner.startOnThread(alone, new AffinityThreadFactory(first.agent().roleName(), first.cpu(),
+                    IdleStrategies.isBusy(first.idle()), report));
+                AgentInvoker invoker = null;
+                if (!rest.isEmpty())
+                {
+                    invoker = new AgentInvoker(errors, runnerErrors, composite(rest));
+                    invoker.start();
+                    description.append("; the caller's thread runs ").append(names(rest)).append(" (idle ")
+                        .append(threading.sharedIdle()).append(" between empty cycles)");
+                }
+                return new AgentRuntime(ThreadingMode.SPLIT, invoker, IdleStrategies.parse(threading.sharedIdle()),
+                    errors, runners, description.toString());
+            }
             case INVOKER ->
             {
                 final AgentInvoker invoker = new AgentInvoker(errors, runnerErrors, composite(roles));
@@ -148,7 +173,7 @@ public final class AgentRuntime implements AutoCloseable
     }
 
     /**
-     * INVOKER mode: runs one duty cycle of every agent; returns the work count.
+     * INVOKER mode: runs one duty cycle of every agent; SPLIT mode: of every agent but the first. Returns the work count.
      *
      * @throws IllegalStateException in the other modes, where threads run the agents.
      */
@@ -156,14 +181,25 @@ public final class AgentRuntime implements AutoCloseable
     {
         if (invoker == null)
         {
+            if (mode == ThreadingMode.SPLIT)
+            {
+                return 0;
+            }
             throw new IllegalStateException("invoke() is for INVOKER mode; in " + mode + " mode threads run the agents");
         }
         return invoker.invoke();
     }
 
+    /** Whether the caller must run agents' duty cycles ({@link #invoke()} or {@link #waitOnce()}): INVOKER and SPLIT. */
+    public boolean callerRuns()
+    {
+        return mode == ThreadingMode.INVOKER || mode == ThreadingMode.SPLIT;
+    }
+
     /**
-     * What a thread does while it waits for the agents (a client session's blocking calls): in INVOKER mode, run one
-     * duty cycle and idle if it found no work; otherwise yield the CPU to the agent threads.
+     * What a thread does while it waits for the agents (a client session's blocking calls): in INVOKER and SPLIT mode,
+     * run one duty cycle of the agents the caller runs and idle if it found no work; otherwise yield the CPU to the
+     * agent threads.
      */
     public void waitOnce()
     {

@@ -73,6 +73,7 @@ public final class HostAgent implements Agent
     private long lastNow;
     private long lostCompletions;
     private long requestsSubmitted;
+    private long slotsStepped;
 
     /**
      * @param regions the regions it serves as a memory node (may have none).
@@ -206,6 +207,7 @@ public final class HostAgent implements Agent
                 work++;
             }
             slot++;
+            slotsStepped++;
         }
         engine.tick(slot);
         work += link.flush(slot);
@@ -367,5 +369,11 @@ public final class HostAgent implements Agent
     public long requestsSubmitted()
     {
         return requestsSubmitted;
+    }
+
+    /** Slots the duty cycle stepped one by one (the others were skipped while nothing waited to be sent). */
+    public long slotsStepped()
+    {
+        return slotsStepped;
     }
 }

@@ -118,6 +118,32 @@ class AgentRuntimeTest
     }
 
     @Test
+    void shouldRunTheFirstAgentAloneAndTheOthersOnTheCallersThreadInSplitMode() throws InterruptedException
+    {
+        final CountingAgent first = new CountingAgent("edm-test-switch", false);
+        final CountingAgent a = new CountingAgent("a", false);
+        final CountingAgent b = new CountingAgent("b", false);
+        try (AgentRuntime runtime = AgentRuntime.start(new AgentRuntime.Threading(ThreadingMode.SPLIT, "noop", -1),
+            List.of(new AgentRuntime.Role(first, "backoff", -1), role(a), role(b)), reports::add))
+        {
+            awaitCycles(first);
+            for (int i = 0; i < 10; i++)
+            {
+                runtime.invoke();
+            }
+            runtime.waitOnce();
+            assertThat(first.thread).isEqualTo("edm-test-switch");
+            assertThat(a.cycles.get()).isEqualTo(11);
+            assertThat(b.thread).isEqualTo(Thread.currentThread().getName());
+            assertThat(runtime.callerRuns()).isTrue();
+            assertThat(runtime.describe()).contains("edm-test-switch on its own thread (idle backoff, cpu any)")
+                .contains("the caller's thread runs a, b");
+        }
+        assertThat(first.closed.get()).isEqualTo(1);
+        assertThat(a.closed.get()).isEqualTo(1);
+    }
+
+    @Test
     void shouldReportAFailingAgentOnceAndCountEveryFailure() throws InterruptedException
     {
         final CountingAgent failing = new CountingAgent("failing", true);

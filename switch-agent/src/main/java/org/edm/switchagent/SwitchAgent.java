@@ -31,6 +31,7 @@ public final class SwitchAgent implements Agent
     private final long staleSlots;
     private long slot;
     private long nextReap;
+    private long slotsStepped;
 
     /**
      * @param links one per switch port, in port order (port i is cabled to the host of node {@code nodeOfPort[i]}).
@@ -110,6 +111,7 @@ public final class SwitchAgent implements Agent
                 break;
             }
             ports.beginSlot(slot);
+            slotsStepped++;
             for (int w = 0; w < words; w++)
             {
                 long bits = ports.busyPorts(w);
@@ -165,5 +167,11 @@ public final class SwitchAgent implements Agent
     public long slot()
     {
         return slot;
+    }
+
+    /** Slots the duty cycle stepped one by one (the others were skipped while nothing waited). */
+    public long slotsStepped()
+    {
+        return slotsStepped;
     }
 }

@@ -29,7 +29,8 @@ import static org.edm.nativeio.rack.RackDescription.Role.MEMORY;
 
 /**
  * The same small in-memory fabric runs to completion in every threading mode: INVOKER (the test thread runs the
- * agents while it waits), SHARED (one agent thread) and DEDICATED (a thread per agent). No thread busy-spins: the
+ * agents while it waits), SHARED (one agent thread), DEDICATED (a thread per agent) and SPLIT (the switch apart from
+ * the hosts). No thread busy-spins: the
  * agents back off and the test thread yields.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -38,7 +39,7 @@ class ThreadingModesTest
     private final List<String> reports = new CopyOnWriteArrayList<>();
 
     @ParameterizedTest
-    @ValueSource(strings = { "INVOKER", "SHARED", "DEDICATED" })
+    @ValueSource(strings = { "INVOKER", "SHARED", "DEDICATED", "SPLIT" })
     void shouldWriteAndReadBackThroughTheFabricInEveryMode(final String mode)
     {
         final RackDescription rack = TestRacks.rack("t", COMPUTE, MEMORY, BOTH);

@@ -1,7 +1,6 @@
 package org.edm.cli.agents;
 
 import org.edm.agent.AgentRuntime;
-import org.edm.agent.ThreadingMode;
 import org.edm.switchagent.FabricConfiguration;
 import org.edm.switchagent.FabricProcess;
 
@@ -65,7 +64,7 @@ public final class AgentDaemon
                     }
                     nextStatus = now + statusNanos;
                 }
-                if (runtime.mode() == ThreadingMode.INVOKER)
+                if (runtime.callerRuns())
                 {
                     runtime.waitOnce();
                 }

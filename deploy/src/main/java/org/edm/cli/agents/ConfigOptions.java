@@ -32,7 +32,8 @@ public final class ConfigOptions
     boolean printConfig;
 
     @Option(names = "--threading", paramLabel = "MODE",
-        description = "Threading mode: DEDICATED, SHARED or INVOKER (edm.threading.mode).")
+        description = "Threading mode: DEDICATED, SHARED, INVOKER or SPLIT (the switch apart from the hosts) " +
+            "(edm.threading.mode).")
     String threading;
 
     @Option(names = "--line-rate", paramLabel = "GBPS",

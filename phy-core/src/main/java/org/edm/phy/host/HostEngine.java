@@ -696,9 +696,24 @@ public final class HostEngine
             buffer.putLong(offset, word, ByteOrder.LITTLE_ENDIAN);
             return;
         }
-        for (int i = 0; i < count; i++)
+        // at most three stores (4 + 2 + 1 bytes, little-endian) instead of one per byte; never past offset + count
+        int at = offset;
+        long rest = word;
+        if ((count & 4) != 0)
         {
-            buffer.putByte(offset + i, (byte)(word >>> (i << 3)));
+            buffer.putInt(at, (int)rest, ByteOrder.LITTLE_ENDIAN);
+            at += 4;
+            rest >>>= 32;
+        }
+        if ((count & 2) != 0)
+        {
+            buffer.putShort(at, (short)rest, ByteOrder.LITTLE_ENDIAN);
+            at += 2;
+            rest >>>= 16;
+        }
+        if ((count & 1) != 0)
+        {
+            buffer.putByte(at, (byte)rest);
         }
     }
 }

@@ -62,7 +62,8 @@ final class OutboundMessages
     {
         this.order = order;
         this.framing = framing;
-        byKey = new Long2LongHashMap(capacity * 2, 0.5f, -1L);
+        // sized for the messages in flight, not the pool: a small table stays in cache (it grows if ever needed)
+        byKey = new Long2LongHashMap(64, 0.5f, -1L);
         freeIds = new int[capacity];
         for (int i = 0; i < capacity; i++)
         {
@@ -147,7 +148,7 @@ final class OutboundMessages
     {
         final int cls = messageClass[id];
         blocks[id] = isSingle(cls) ? 1 : framing.blocks(cls, descriptor[id].length());
-        if (!isSingle(cls))
+        if (isFound(cls))
         {
             byKey.put(key(id), id);
         }
@@ -162,7 +163,7 @@ final class OutboundMessages
         }
     }
 
-    /** The message slot of (class, requester, tag), or -1. */
+    /** The message slot of (class, requester, tag) for a write or a response, or -1. */
     int find(final int cls, final int requester, final int tag)
     {
         return (int)byKey.get(SendStreams.messageKey(cls, requester, tag));
@@ -201,7 +202,7 @@ final class OutboundMessages
     {
         pending.remove(id);
         granted.remove(id);
-        if (!isSingle(messageClass[id]))
+        if (isFound(messageClass[id]))
         {
             byKey.remove(key(id));
         }
@@ -233,6 +234,15 @@ final class OutboundMessages
     static boolean isSingle(final int cls)
     {
         return cls == CLASS_ACK || cls == CLASS_NOTIF;
+    }
+
+    /**
+     * Whether {@link #find} must know messages of {@code cls}: writes and responses, which GRANTs and repeated read
+     * requests name. A read request is never looked up, so it stays out of the table.
+     */
+    static boolean isFound(final int cls)
+    {
+        return cls == CLASS_WREQ || cls == CLASS_RRESP;
     }
 
     static boolean needsGrant(final int cls)

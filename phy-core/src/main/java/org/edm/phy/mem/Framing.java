@@ -69,6 +69,15 @@ public abstract class Framing
     public final int dataBlocks(final int length)
     {
         final int perBlock = dataBytesPerBlock();
+        // a division by a constant compiles to a multiply: the segmenter asks for every block it encodes
+        if (perBlock == 7)
+        {
+            return (length + 6) / 7;
+        }
+        if (perBlock == 8)
+        {
+            return (length + 7) / 8;
+        }
         return (length + perBlock - 1) / perBlock;
     }
 

@@ -47,7 +47,8 @@ final class DemandTable
     DemandTable(final int initialCapacity)
     {
         capacity = Math.max(16, initialCapacity);
-        index = new Long2LongHashMap(capacity * 2, 0.5f, NONE);
+        // sized for the messages live at once, not the entry capacity: a small index stays in cache (it grows as needed)
+        index = new Long2LongHashMap(64, 0.5f, NONE);
         allocateArrays(capacity);
         freeIds = new int[capacity];
         for (int i = 0; i < capacity; i++)

@@ -59,12 +59,6 @@ final class BlockRecords
         head++;
     }
 
-    /** Removes the record appended last (it was placed elsewhere instead). */
-    void removeLast()
-    {
-        tail--;
-    }
-
     void clear()
     {
         head = tail;

@@ -21,12 +21,17 @@ interface EgressPort
     int choose(long slot);
 
     /**
-     * Queues a block that crossed the switch straight into its place, to leave at its ready slot at the earliest: for
-     * egress orders that do not interleave it with blocks the scheduler makes in the same slot (lanes).
+     * Where a data block of message (class, requester, tag) that crosses the switch may be appended in place, to leave
+     * at its ready slot at the earliest: for egress orders that do not interleave it with blocks the scheduler makes in
+     * the same slot (lanes). The caller appends its record there, then calls {@link #joined()}: one write per block
+     * instead of staging a record and copying it.
      *
-     * @return false when this egress needs blocks staged for a slot first (the reference FIFO).
+     * @return the queue, or null when this egress needs blocks staged for a slot first (the reference FIFO).
      */
-    boolean enqueueDirect(BlockRecords from, int at);
+    BlockRecords directQueue(int messageClass, int requester, int tag);
+
+    /** A record was appended to the queue {@link #directQueue} returned. */
+    void joined();
 
     /** The records that hold the chosen block. */
     BlockRecords chosen();

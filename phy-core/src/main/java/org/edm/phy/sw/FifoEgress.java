@@ -24,9 +24,14 @@ final class FifoEgress implements EgressPort
         return fifo.isEmpty() ? -1 : fifo.headSlot();
     }
 
-    public boolean enqueueDirect(final BlockRecords from, final int at)
+    public BlockRecords directQueue(final int messageClass, final int requester, final int tag)
     {
-        return false;
+        return null;
+    }
+
+    public void joined()
+    {
+        throw new IllegalStateException("a FIFO egress has no direct queue");
     }
 
     public BlockRecords chosen()

@@ -82,10 +82,19 @@ final class LaneEgress implements EgressPort
         };
     }
 
-    public boolean enqueueDirect(final BlockRecords from, final int at)
+    public BlockRecords directQueue(final int messageClass, final int requester, final int tag)
     {
-        enqueue(from, at);
-        return true;
+        return switch (messageClass)
+        {
+            case CLASS_RRESP -> responseLanes.queue(responseLanes.laneOf(requester, tag));
+            case CLASS_WREQ -> writeLanes.queue(writeLanes.laneOf(requester, tag));
+            default -> null;
+        };
+    }
+
+    public void joined()
+    {
+        laneBlocks++;
     }
 
     public int choose(final long slot)
@@ -179,7 +188,7 @@ final class LaneEgress implements EgressPort
         }
         final BlockRecords queue = lanes.queue(lane);
         final int at = queue.headSlot();
-        final long key = SendStreams.messageKey(lanes.messageClass, queue.requester[at], queue.tag[at]);
+        final long key = lanes.key(lane);
         final int what = streams.next(lanes.messageClass, key, queue.index[at]);
         if (what != SendStreams.MESSAGE_BLOCK)
         {
@@ -206,6 +215,8 @@ final class LaneEgress implements EgressPort
         final int messageClass;
         private final Long2LongHashMap laneByKey = new Long2LongHashMap(-1L);
         private BlockRecords[] queues = new BlockRecords[4];
+        /** The message key of each lane's blocks (all of one message, or of its tag's next use). */
+        private long[] keys = new long[4];
         private int[] active = new int[4];
         private int activeCount;
         private int[] free = new int[0];
@@ -227,18 +238,29 @@ final class LaneEgress implements EgressPort
             return queues[lane];
         }
 
+        long key(final int lane)
+        {
+            return keys[lane];
+        }
+
         void add(final BlockRecords from, final int at)
         {
-            final long key = SendStreams.messageKey(messageClass, from.requester[at], from.tag[at]);
+            queues[laneOf(from.requester[at], from.tag[at])].appendCopy(from, at);
+        }
+
+        /** The lane of message (requester, tag), opened if it has none. */
+        int laneOf(final int requester, final int tag)
+        {
+            final long key = SendStreams.messageKey(messageClass, requester, tag);
             if (key == lastKey && lastLane >= 0)
             {
-                queues[lastLane].appendCopy(from, at);
-                return;
+                return lastLane;
             }
             int lane = (int)laneByKey.get(key);
             if (lane < 0)
             {
                 lane = newLane();
+                keys[lane] = key;
                 laneByKey.put(key, lane);
                 if (activeCount == active.length)
                 {
@@ -246,7 +268,9 @@ final class LaneEgress implements EgressPort
                 }
                 active[activeCount++] = lane;
             }
-            queues[lane].appendCopy(from, at);
+            lastKey = key;
+            lastLane = lane;
+            return lane;
         }
 
         /**
@@ -281,7 +305,7 @@ final class LaneEgress implements EgressPort
 
         void sent(final int lane, final BlockRecords queue, final int at)
         {
-            final long key = SendStreams.messageKey(messageClass, queue.requester[at], queue.tag[at]);
+            final long key = keys[lane];
             final boolean last = queue.last[at];
             streams.sent(messageClass, key, SendStreams.MESSAGE_BLOCK, queue.index[at], last);
             open = last ? -1 : lane;
@@ -324,6 +348,7 @@ final class LaneEgress implements EgressPort
             if (laneCount == queues.length)
             {
                 queues = Arrays.copyOf(queues, laneCount * 2);
+                keys = Arrays.copyOf(keys, laneCount * 2);
             }
             queues[laneCount] = new BlockRecords(8);
             return laneCount++;

@@ -65,6 +65,8 @@ public final class SwitchEngine
     private int egressCount;
     /** Ports with memory blocks waiting, one bit each, so per-slot loops skip empty ports. */
     private final long[] egressBusy;
+    /** Memory blocks waiting per port (what its egress holds), so emptiness costs one decrement. */
+    private final int[] queued;
     private int sync;
     private long payload;
 
@@ -122,6 +124,7 @@ public final class SwitchEngine
         blocksIn = new long[ports];
         blocksOut = new long[ports];
         egressBusy = new long[(ports + 63) >>> 6];
+        queued = new int[ports];
     }
 
     public SwitchConfig config()
@@ -181,6 +184,7 @@ public final class SwitchEngine
                 egress[to].enqueue(in, at);
                 markBusy(to);
                 egressCount++;
+                queued[to]++;
                 in.removeHead();
                 upstreamCount--;
             }
@@ -194,11 +198,12 @@ public final class SwitchEngine
      */
     public boolean emit(final int port, final long slot)
     {
-        final EgressPort out = egress[port];
-        if (out.isEmpty())
+        // the busy bit is set exactly while the port has blocks waiting: cheaper than asking the egress
+        if ((egressBusy[port >>> 6] & (1L << port)) == 0)
         {
             return false;
         }
+        final EgressPort out = egress[port];
         final int at = out.choose(slot);
         if (out.announcing())
         {
@@ -222,7 +227,7 @@ public final class SwitchEngine
         out.consume();
         egressCount--;
         blocksOut[port]++;
-        if (out.isEmpty())
+        if (--queued[port] == 0)
         {
             egressBusy[port >>> 6] &= ~(1L << port);
         }
@@ -412,9 +417,10 @@ public final class SwitchEngine
         if (hasPendingHeader[c])
         {
             hasPendingHeader[c] = false;
-            forward(port, to, entry, rx, org.edm.phy.pcs.Block.SYNC_CONTROL, pendingHeader[c], 0, false);
+            forward(port, to, entry, cachedSequence[c], rx, org.edm.phy.pcs.Block.SYNC_CONTROL, pendingHeader[c], 0,
+                false);
         }
-        forward(port, to, entry, rx, blockSync, blockPayload, rx.blockIndex(), rx.last());
+        forward(port, to, entry, cachedSequence[c], rx, blockSync, blockPayload, rx.blockIndex(), rx.last());
     }
 
     private int entryOf(final int c, final int cls, final int requester, final int tag)
@@ -436,13 +442,16 @@ public final class SwitchEngine
         final int port,
         final int to,
         final int entry,
+        final long entrySequence,
         final Reassembler rx,
         final int blockSync,
         final long blockPayload,
         final int index,
         final boolean last)
     {
-        final BlockRecords in = upstream[port];
+        // lanes take the record in place; the reference FIFO stages it in the ingress buffer until the next slot
+        final BlockRecords lane = egress[to].directQueue(rx.messageClass(), rx.requester(), rx.tag());
+        final BlockRecords in = lane != null ? lane : upstream[port];
         final int at = in.append(blockSync, blockPayload, rx.messageClass());
         in.egress[at] = to;
         in.index[at] = index;
@@ -452,17 +461,20 @@ public final class SwitchEngine
         in.source[at] = rx.source();
         in.destination[at] = rx.destination();
         in.entry[at] = entry;
-        in.entrySequence[at] = scheduler.sequence(entry);
+        in.entrySequence[at] = entrySequence;
         in.account[at] = 1;
         in.last[at] = last;
         in.readySlot[at] = currentSlot + 1;
-        upstreamCount++;
-        if (egress[to].enqueueDirect(in, at))
+        if (lane != null)
         {
-            in.removeLast();
-            upstreamCount--;
+            egress[to].joined();
             egressCount++;
+            queued[to]++;
             markBusy(to);
+        }
+        else
+        {
+            upstreamCount++;
         }
     }
 
@@ -519,6 +531,7 @@ public final class SwitchEngine
                 requests.requester[at] = requester;
                 requests.tag[at] = tag;
                 egressCount++;
+                queued[sender]++;
             }
             heldCount(entry, 0);
         }
@@ -530,6 +543,7 @@ public final class SwitchEngine
         grants.requester[at] = requester;
         grants.tag[at] = tag;
         egressCount++;
+        queued[sender]++;
     }
 
     private void account(final BlockRecords records, final int at, final int entry)
@@ -547,6 +561,7 @@ public final class SwitchEngine
         acks.requester[at] = requester;
         acks.tag[at] = tag;
         egressCount++;
+        queued[port]++;
         markBusy(port);
     }
 
