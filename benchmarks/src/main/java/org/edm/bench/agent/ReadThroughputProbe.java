@@ -204,9 +204,10 @@ public final class ReadThroughputProbe
                 final double framesPerRead = (frames(fabric) - framesStart) / (double)(counts[0] - startDone);
                 Arrays.sort(rtt, 0, n);
                 System.out.printf("reads/s=%.0f (%.1f MB/s) errors=%d gcs=%d depth=%d rate=%.0fG mode=%s " +
-                    "framing=wire-" + fabric.settings().framing().dataBytesPerBlock() + " rtt_ns p50=%d p99=%d reads/cpu-s(this thread)=%.0f slots stepped/read=%.1f frames/read=%.2f idle cycles(this thread)=%.0f%%%n", rate, rate * size / 1e6, counts[1], gcs, depth, gbps,
+                    "framing=wire-" + fabric.settings().framing().dataBytesPerBlock() + " rtt_ns p50=%d p99=%d reads/cpu-s(this thread)=%.0f slots stepped/read=%.1f frames/read=%.2f idle cycles(this thread)=%.0f%% cycles/read(this thread)=%.1f ns/cycle=%.0f%n", rate, rate * size / 1e6, counts[1], gcs, depth, gbps,
                     mode, n == 0 ? 0 : rtt[n / 2], n == 0 ? 0 : rtt[(int)(n * 0.99)], perCpu, stepsPerRead, framesPerRead,
-                    cycles == 0 ? 0.0 : 100.0 * idleCycles / cycles);
+                    cycles == 0 ? 0.0 : 100.0 * idleCycles / cycles, cycles / (double)(counts[0] - startDone),
+                    (now - start) / (double)Math.max(1, cycles));
                 break;
             }
         }
