@@ -20,7 +20,7 @@ import static org.edm.phy.mem.MemoryBlockTypes.CLASS_WREQ;
  * and two messages of one class interleave only when one stalls (waiting for its next chunk). When the link turns to a
  * message that already started on it, the port first sends a resume announcement (edm-protocol §8 A15).
  * <pre>
- *   classes in service order (configurable):  RRESP lanes, ACK, RREQ, WREQ lanes, GRANT
+ *   classes in service order (configurable):  RREQ, GRANT, ACK, RRESP lanes, WREQ lanes
  *   lanes of a class:  the open message while it has blocks, else the oldest lane with blocks
  * </pre>
  */
