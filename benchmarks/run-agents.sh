@@ -46,7 +46,7 @@ for i in $(seq "$repeat"); do
     ./edm floor pingpong --transport memory | grep -E '^(pingpong|RTT)'
     if [ -n "$rack" ]; then
         load
-        for mode in "tool spin" "split spin" "invoker"; do
+        for mode in "tool spin" "split spin" "invoker spin"; do
             echo "\$ ReadThroughputProbe 5 1 10 64 $mode $rack"
             probe 5 1 10 64 $mode "$rack" | grep '^reads'
         done
