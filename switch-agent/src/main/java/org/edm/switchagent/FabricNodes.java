@@ -105,12 +105,14 @@ public final class FabricNodes
     /**
      * The switch agent over one port per host.
      *
-     * @param portsByHost the switch port cabled to each host, by host name.
+     * @param l2QueueFrames ordinary frames each egress port queues before it drops.
+     * @param portsByHost   the switch port cabled to each host, by host name.
      */
     public static SwitchAgent switchAgent(
         final RackDescription rack,
         final FabricSettings settings,
         final int maxSlotsPerCycle,
+        final int l2QueueFrames,
         final Map<String, FramePort> portsByHost,
         final long epochNanos)
     {
@@ -130,6 +132,6 @@ public final class FabricNodes
             links[p] = new CarrierLink(port, LocalFabric.mac(host.mac()), LocalFabric.mac(switchPort.mac()));
         }
         return new SwitchAgent(LocalFabric.switchConfig(settings, nodeOfPort), links, settings.lineRateGbps(),
-            maxSlotsPerCycle, epochNanos, 2 * settings.timeoutMicros());
+            maxSlotsPerCycle, epochNanos, 2 * settings.timeoutMicros(), l2QueueFrames);
     }
 }

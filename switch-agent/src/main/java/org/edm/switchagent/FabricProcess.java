@@ -120,7 +120,8 @@ public final class FabricProcess implements AutoCloseable
                 switchPorts.put(host.name(), RackPorts.switchPort(rack, host.name(), options.copy()));
             }
             final SwitchAgent agent = FabricNodes.switchAgent(rack, settings,
-                config.get(SwitchConfiguration.MAX_SLOTS_PER_CYCLE), switchPorts, System.nanoTime());
+                config.get(SwitchConfiguration.MAX_SLOTS_PER_CYCLE), config.get(SwitchConfiguration.L2_QUEUE_FRAMES),
+                switchPorts, System.nanoTime());
             return new FabricProcess(rack, config, settings, null, agent, Map.of(),
                 new ArrayList<>(switchPorts.values()), List.of(), "AF_PACKET ports " + portNames(rack));
         }

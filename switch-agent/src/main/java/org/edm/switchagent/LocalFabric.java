@@ -63,7 +63,8 @@ public final class LocalFabric implements AutoCloseable
                     port, memory, epoch, options.endpoints().apply(host.name())));
             }
             builtSwitch = FabricNodes.switchAgent(
-                rack, settings, options.limits().switchMaxSlotsPerCycle(), switchPorts, epoch);
+                rack, settings, options.limits().switchMaxSlotsPerCycle(), options.limits().switchL2QueueFrames(),
+                switchPorts, epoch);
         }
         catch (final RuntimeException ex)
         {

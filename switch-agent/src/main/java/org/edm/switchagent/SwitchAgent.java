@@ -58,12 +58,27 @@ public final class SwitchAgent implements Agent
         final long epochNanos,
         final long staleMicros)
     {
+        this(config, links, lineRateGbps, maxSlotsPerCycle, epochNanos, staleMicros, L2Config.DEFAULT_QUEUE_FRAMES);
+    }
+
+    /**
+     * @param l2QueueFrames ordinary frames each egress port queues before it drops (edm.switch.l2.queue.frames).
+     */
+    public SwitchAgent(
+        final SwitchConfig config,
+        final CarrierLink[] links,
+        final double lineRateGbps,
+        final int maxSlotsPerCycle,
+        final long epochNanos,
+        final long staleMicros,
+        final int l2QueueFrames)
+    {
         if (links.length != config.ports())
         {
             throw new IllegalArgumentException(links.length + " links for a switch of " + config.ports() + " ports");
         }
         this.engine = new SwitchEngine(config);
-        this.ports = new SwitchPorts(engine, new L2Switch(L2Config.defaults(config.ports()).withLatencySlots(0)));
+        this.ports = new SwitchPorts(engine, new L2Switch(L2Config.defaults(config.ports()).withLatencySlots(0).withQueueFrames(l2QueueFrames)));
         this.links = links.clone();
         this.clock = new SlotClock(lineRateGbps, epochNanos);
         this.maxSlotsPerCycle = maxSlotsPerCycle;

@@ -1,10 +1,11 @@
 package org.edm.switchagent;
 
 import org.edm.agent.config.ConfigKey;
+import org.edm.phy.sw.L2Config;
 
 import java.util.List;
 
-/** Keys of the switch agent role: its thread in DEDICATED mode and its catch-up bound. */
+/** Keys of the switch agent role: its thread in DEDICATED mode, its catch-up bound and its L2 egress queues. */
 public final class SwitchConfiguration
 {
     public static final ConfigKey<String> IDLE = ConfigKey.idle("edm.switch.idle", "backoff",
@@ -17,8 +18,13 @@ public final class SwitchConfiguration
     public static final ConfigKey<Integer> MAX_SLOTS_PER_CYCLE = ConfigKey.integer("edm.switch.max.slots.per.cycle",
         4096, 1, 1 << 20, "most block slots one duty cycle catches up");
 
+    /** 64 full-size frames (about 98 KB) per port, like a shallow-buffered ToR's share of its buffer per port. */
+    public static final ConfigKey<Integer> L2_QUEUE_FRAMES = ConfigKey.integer("edm.switch.l2.queue.frames",
+        L2Config.DEFAULT_QUEUE_FRAMES, 1, 1 << 16,
+        "ordinary frames (L2 path, RoCE baseline) one egress port queues before it drops");
+
     /** The keys of this class. */
-    public static final List<ConfigKey<?>> KEYS = List.of(IDLE, CPU, MAX_SLOTS_PER_CYCLE);
+    public static final List<ConfigKey<?>> KEYS = List.of(IDLE, CPU, MAX_SLOTS_PER_CYCLE, L2_QUEUE_FRAMES);
 
     private SwitchConfiguration()
     {

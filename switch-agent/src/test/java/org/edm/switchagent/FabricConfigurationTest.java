@@ -2,6 +2,7 @@ package org.edm.switchagent;
 
 import org.edm.agent.config.ConfigKey;
 import org.edm.agent.config.Configuration;
+import org.edm.nativeio.rack.RackDescription;
 import org.edm.agent.config.ConfigurationException;
 import org.edm.phy.sched.MatcherKind;
 import org.junit.jupiter.api.Test;
@@ -79,12 +80,29 @@ class FabricConfigurationTest
         "edm.switch.idle                   | sleep  | is not an idle strategy",
         "edm.switch.cpu                    | -3     | outside [-1, 1023]",
         "edm.switch.max.slots.per.cycle    | 0      | outside [1, 1048576]",
+        "edm.switch.l2.queue.frames        | 0      | outside [1, 65536]",
+        "edm.switch.l2.queue.frames        | 65537  | outside [1, 65536]",
     })
     void shouldNameTheKeyTheValueAndTheAllowedRange(final String key, final String value, final String problem)
     {
         final Configuration config = new Configuration(keys()).flag(key, value, "--set");
         assertThatThrownBy(() -> config.check(keys())).isInstanceOf(ConfigurationException.class)
             .hasMessageStartingWith(key + "=" + value + " ").hasMessageContaining(problem);
+    }
+
+    @Test
+    void shouldGiveTheSwitchTheConfiguredL2EgressQueue()
+    {
+        final Configuration config = new Configuration(keys()).flag(SwitchConfiguration.L2_QUEUE_FRAMES, "7", "--x");
+        final AgentLimits limits = AgentLimits.of(config);
+        assertThat(limits.switchL2QueueFrames()).isEqualTo(7);
+        try (LocalFabric fabric = LocalFabric.inMemory(TestRacks.rack("q", RackDescription.Role.COMPUTE,
+            RackDescription.Role.MEMORY), FabricSettings.defaults().withRegionBytes(4096),
+            FabricOptions.defaults().withLimits(limits), line -> { }))
+        {
+            assertThat(fabric.switchAgent().ports().l2().config().queueFrames()).isEqualTo(7);
+        }
+        assertThat(AgentLimits.defaults().switchL2QueueFrames()).isEqualTo(64);
     }
 
     @Test

@@ -75,6 +75,12 @@ public record L2Config(
         return new L2Config(ports, maxFrameLength, queueFrames, macEntries, agingSlots, slots);
     }
 
+    /** The same with another egress queue length (frames per port). */
+    public L2Config withQueueFrames(final int frames)
+    {
+        return new L2Config(ports, maxFrameLength, frames, macEntries, agingSlots, latencySlots);
+    }
+
     /** The same with another aging time. */
     public L2Config withAgingSlots(final long slots)
     {
