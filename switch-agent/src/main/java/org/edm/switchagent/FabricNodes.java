@@ -10,9 +10,8 @@ import org.edm.nativeio.LockedMemory;
 import org.edm.nativeio.rack.RackDescription;
 import org.edm.phy.memory.MemoryRegions;
 
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
@@ -27,15 +26,18 @@ public final class FabricNodes
     {
     }
 
-    /** The node ids of the rack, for the hosts' unknown-node check. */
+    /**
+     * The node ids of the rack, for the hosts' unknown-node check, which runs on every request: a bit set (node ids are
+     * at most 20 bits), not a set of boxed integers.
+     */
     public static IntPredicate nodesOf(final RackDescription rack)
     {
-        final Set<Integer> nodes = new HashSet<>();
+        final BitSet nodes = new BitSet();
         for (final RackDescription.Host host : rack.hosts())
         {
-            nodes.add(host.nodeId());
+            nodes.set(host.nodeId());
         }
-        return nodes::contains;
+        return node -> node >= 0 && nodes.get(node);
     }
 
     /** True when the host serves memory (role memory or both). */
