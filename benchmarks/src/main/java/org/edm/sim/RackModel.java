@@ -63,7 +63,11 @@ public final class RackModel
     private final SwitchEngine fabricSwitch;
     private final SwitchPorts switchPorts;
     private final NetTraffic net;
-    /** Hosts whose memory engine may have a block to send. */
+    /**
+     * Hosts whose memory engine has a block to send. Kept exact (set on submission and when a received block leaves
+     * the engine with work, cleared when it has none), so no host is visited only to say it is idle: a visit costs
+     * cache misses on a cold engine, while asking it right after it sent or received costs next to nothing.
+     */
     private final long[] hostBusy;
     /** Hosts with a frame queued or in progress. */
     private final long[] frameBusy;
@@ -78,6 +82,11 @@ public final class RackModel
     private final long[][] downSent;
     private final int words;
     private long inFlight;
+    /**
+     * Whether a host sent a memory block or received one in the last step: {@link #idle()} answers false then, as it
+     * did when such a host stayed marked busy until its next (idle) visit.
+     */
+    private boolean hostActivity;
     private long currentSlot;
 
     public RackModel(final RackParameters parameters, final RackListener listener)
@@ -289,6 +298,7 @@ public final class RackModel
             net.refill(slot);
         }
         currentSlot = slot;
+        hostActivity = false;
         switchPorts.beginSlot(slot);
         final int sendAt = (int)(slot % ringSize);
         final long[] upNow = upSent[sendAt];
@@ -324,6 +334,14 @@ public final class RackModel
                     if (!port.hasFrames())
                     {
                         frameBusy[w] &= ~(1L << h);
+                    }
+                }
+                else
+                {
+                    hostActivity = true;
+                    if (engines[h].idle())
+                    {
+                        hostBusy[w] &= ~(1L << h);
                     }
                 }
                 final int at = h * ringSize + sendAt;
@@ -375,7 +393,11 @@ public final class RackModel
                     bits &= bits - 1;
                     final int at = h * ringSize + arriveAt;
                     ports[h].accept(slot, downSync[at], downPayload[at]);
-                    hostBusy[w] |= 1L << h;
+                    if (!engines[h].idle())
+                    {
+                        hostBusy[w] |= 1L << h;
+                    }
+                    hostActivity = true;
                     inFlight--;
                 }
             }
@@ -396,7 +418,7 @@ public final class RackModel
     /** Whether nothing is in flight, queued or waiting anywhere: stepping would change nothing until a new request. */
     public boolean idle()
     {
-        if (inFlight != 0 || !switchPorts.idle() || !net.idle())
+        if (inFlight != 0 || hostActivity || !switchPorts.idle() || !net.idle())
         {
             return false;
         }

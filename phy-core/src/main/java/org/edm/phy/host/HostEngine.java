@@ -50,6 +50,8 @@ public final class HostEngine
     private final MemoryRegions regions;
     private final CompletionListener completions;
     private final int[] announcing = { -1, -1, -1 };
+    /** Whether any class has an announcement to finish: one field, so an emit or idle check skips the array. */
+    private boolean anyAnnouncing;
     private HostTrace trace = new HostTrace()
     {
     };
@@ -188,12 +190,15 @@ public final class HostEngine
     public boolean emit(final long slot)
     {
         int id = -1;
-        for (final int holder : announcing)
+        if (anyAnnouncing)
         {
-            if (holder >= 0)
+            for (final int holder : announcing)
             {
-                id = holder;
-                break;
+                if (holder >= 0)
+                {
+                    id = holder;
+                    break;
+                }
             }
         }
         if (id < 0)
@@ -255,8 +260,14 @@ public final class HostEngine
     /** Whether {@link #emit(long)} would return false: nothing to send until a GRANT or a submission arrives. */
     public boolean idle()
     {
-        return out.granted.isEmpty() && out.pending.isEmpty() &&
-            announcing[0] < 0 && announcing[1] < 0 && announcing[2] < 0;
+        return !anyAnnouncing && out.nothingQueued();
+    }
+
+    /** Sets (id) or clears (-1) the message of class index {@code c} that must finish its announcement first. */
+    private void announce(final int c, final int id)
+    {
+        announcing[c] = id;
+        anyAnnouncing = announcing[0] >= 0 || announcing[1] >= 0 || announcing[2] >= 0;
     }
 
     private boolean sendMessageBlock(final int id, final int cls, final MessageDescriptor d, final long slot)
@@ -268,7 +279,7 @@ public final class HostEngine
         if (what != SendStreams.MESSAGE_BLOCK)
         {
             payload = segmenter.encodeResume(d, what - 1);
-            announcing[c] = what == SendStreams.RESUME_HEADER ? id : -1;
+            announce(c, what == SendStreams.RESUME_HEADER ? id : -1);
             resumesSent += what == SendStreams.RESUME_HEADER ? 1 : 0;
             streams.sent(cls, key, what, index, false);
             return sent();
@@ -278,7 +289,7 @@ public final class HostEngine
         final boolean last = index == blocks - 1;
         out.nextIndex[id] = index + 1;
         streams.sent(cls, key, what, index, last);
-        announcing[c] = index == 0 && !last && framing.resumeBlocks() > 0 ? id : -1;
+        announce(c, index == 0 && !last && framing.resumeBlocks() > 0 ? id : -1);
         if (index == 0)
         {
             if (cls == CLASS_RRESP)
@@ -563,7 +574,7 @@ public final class HostEngine
         {
             if (announcing[c] == id)
             {
-                announcing[c] = -1;
+                announce(c, -1);
             }
         }
         final boolean notified = out.messageClass[id] == CLASS_WREQ && out.state[id] != OutboundMessages.PENDING;

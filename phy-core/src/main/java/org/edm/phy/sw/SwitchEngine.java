@@ -62,6 +62,8 @@ public final class SwitchEngine
 
     private long currentSlot;
     private int upstreamCount;
+    /** Ports with records in their ingress buffer, one bit each, so forwarding visits only those (in port order). */
+    private final long[] upstreamBusy;
     private int egressCount;
     /** Ports with memory blocks waiting, one bit each, so per-slot loops skip empty ports. */
     private final long[] egressBusy;
@@ -124,6 +126,7 @@ public final class SwitchEngine
         blocksIn = new long[ports];
         blocksOut = new long[ports];
         egressBusy = new long[(ports + 63) >>> 6];
+        upstreamBusy = new long[(ports + 63) >>> 6];
         queued = new int[ports];
     }
 
@@ -174,19 +177,25 @@ public final class SwitchEngine
         {
             return;
         }
-        for (int p = 0; p < ports; p++)
+        for (int w = 0; w < upstreamBusy.length; w++)
         {
-            final BlockRecords in = upstream[p];
-            while (!in.isEmpty())
+            long bits = upstreamBusy[w];
+            upstreamBusy[w] = 0;
+            while (bits != 0)
             {
-                final int at = in.headSlot();
-                final int to = in.egress[at];
-                egress[to].enqueue(in, at);
-                markBusy(to);
-                egressCount++;
-                queued[to]++;
-                in.removeHead();
-                upstreamCount--;
+                final BlockRecords in = upstream[(w << 6) + Long.numberOfTrailingZeros(bits)];
+                bits &= bits - 1;
+                while (!in.isEmpty())
+                {
+                    final int at = in.headSlot();
+                    final int to = in.egress[at];
+                    egress[to].enqueue(in, at);
+                    markBusy(to);
+                    egressCount++;
+                    queued[to]++;
+                    in.removeHead();
+                    upstreamCount--;
+                }
             }
         }
     }
@@ -382,6 +391,7 @@ public final class SwitchEngine
         in.tag[at] = rx.tag();
         in.readySlot[at] = currentSlot + 1;
         upstreamCount++;
+        upstreamBusy[port >>> 6] |= 1L << port;
     }
 
     private void onMessageBlock(
@@ -475,6 +485,7 @@ public final class SwitchEngine
         else
         {
             upstreamCount++;
+            upstreamBusy[port >>> 6] |= 1L << port;
         }
     }
 
