@@ -442,9 +442,15 @@ public final class CentralScheduler
     private int matchGreedy()
     {
         candidates.clear();
-        for (int r = 0; r < ports; r++)
+        for (int w = 0; w < eligible.demandWords(); w++)
         {
-            offerBest(r);
+            // receivers without demand are skipped without touching their heaps (cold in a rack of many ports)
+            long bits = eligible.demandWord(w);
+            while (bits != 0)
+            {
+                offerBest((w << 6) + Long.numberOfTrailingZeros(bits));
+                bits &= bits - 1;
+            }
         }
         int granted = 0;
         while (!candidates.isEmpty())

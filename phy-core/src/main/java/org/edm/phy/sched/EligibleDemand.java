@@ -7,6 +7,7 @@ import org.edm.phy.util.IndexedMinHeap;
  * <pre>
  *   per (receiver, sender) pair:  EntryHeap of eligible entries, smallest (remaining, arrival) first
  *   per receiver:                 IndexedMinHeap of senders, keyed by the smallest entry of their pair
+ *   all receivers:                bit set of those whose sender heap is not empty
  * </pre>
  * {@link #bestLegal(int, boolean[])} walks a receiver's senders in priority order, skipping senders that may not send
  * this slot; at most one sender per locked receiver can be illegal, so a walk skips at most P entries whatever the
@@ -21,6 +22,8 @@ final class EligibleDemand
     private final IndexedMinHeap[] sendersByReceiver;
     private final int[] stash;
     private final long[] stashKeys;
+    /** Bit r set while receiver r's sender heap is not empty, so matching visits only receivers with demand. */
+    private final long[] demandBits;
     private int eligible;
 
     EligibleDemand(final DemandTable table, final int ports)
@@ -35,6 +38,7 @@ final class EligibleDemand
         }
         stash = new int[ports];
         stashKeys = new long[ports];
+        demandBits = new long[(ports + 63) >>> 6];
     }
 
     /** Eligible entries (approximate: retired entries leave lazily). */
@@ -74,6 +78,7 @@ final class EligibleDemand
         {
             senders.put(s, key);
         }
+        demandBits[r >>> 6] |= 1L << r;
     }
 
     /** Marks an entry as no longer eligible; it leaves its heap when it reaches the top. */
@@ -89,6 +94,17 @@ final class EligibleDemand
     boolean hasDemand(final int receiver)
     {
         return !sendersByReceiver[receiver].isEmpty();
+    }
+
+    /** Word {@code word} of the set of receivers with demand (receiver r is bit r % 64 of word r / 64). */
+    long demandWord(final int word)
+    {
+        return demandBits[word];
+    }
+
+    int demandWords()
+    {
+        return demandBits.length;
     }
 
     /** Whether sender {@code s} has eligible demand for receiver {@code r} (after dropping stale entries). */
@@ -132,6 +148,15 @@ final class EligibleDemand
         {
             senders.put(stash[i], stashKeys[i]);
         }
+        // the walk may have emptied the heap for a moment (stale tops dropped while legal senders were stashed)
+        if (senders.isEmpty())
+        {
+            demandBits[receiver >>> 6] &= ~(1L << receiver);
+        }
+        else
+        {
+            demandBits[receiver >>> 6] |= 1L << receiver;
+        }
         return best;
     }
 
@@ -165,12 +190,17 @@ final class EligibleDemand
                 if (senders.key(s) != key || !senders.contains(s))
                 {
                     senders.put(s, key);
+                    demandBits[r >>> 6] |= 1L << r;
                 }
                 return top;
             }
             pair.pop();
         }
         senders.remove(s);
+        if (senders.isEmpty())
+        {
+            demandBits[r >>> 6] &= ~(1L << r);
+        }
         return -1;
     }
 }
