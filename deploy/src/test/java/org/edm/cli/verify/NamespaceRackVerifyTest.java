@@ -25,9 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class NamespaceRackVerifyTest
 {
+    /**
+     * The request timeout is 250 ms instead of 10: these tests check correctness, and on a busy test machine (other
+     * builds on two cores) a thread of the rack was once descheduled long enough for 4 requests to time out.
+     */
+    private static final String TIMEOUT = "edm.fabric.timeout.us=250000";
+
     private static final String[] LOAD = {
         "--set", "edm.memory.region.bytes=1m", "--set", "edm.memory.huge.pages=false", "--queue-depth", "4",
-        "--max-size", "16k", "--seed", "11", "--quiet" };
+        "--max-size", "16k", "--seed", "11", "--quiet", "--set", TIMEOUT };
 
     @TempDir
     Path dir;
@@ -102,7 +108,7 @@ class NamespaceRackVerifyTest
     {
         final CompletableFuture<EdmCli.Result> result = new CompletableFuture<>();
         final String[] common = { "--seconds", "6", "--quiet", "--set", "edm.memory.region.bytes=1m", "--set",
-            "edm.memory.huge.pages=false" };
+            "edm.memory.huge.pages=false", "--set", TIMEOUT };
         Thread.ofPlatform().name("daemon-" + args[0]).start(() -> result.complete(EdmCli.run(concat(args, common))));
         return result;
     }
