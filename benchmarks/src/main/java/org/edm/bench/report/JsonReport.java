@@ -30,7 +30,9 @@ import java.util.Map;
  *   }, ...]
  * }
  * </pre>
- * {@code BW_peak} is null: perftest takes it from the best per-operation interval, which a histogram does not keep.
+ * {@code BW_peak} is the best rate over a short window of consecutive completions, as the bandwidth tests measure it
+ * (perftest's is the best per-operation interval); null where it was not measured (latency tests, baselines that
+ * report none).
  * {@code n_iterations} counts the successful operations; {@code errors} the failed ones.
  */
 final class JsonReport
@@ -101,7 +103,7 @@ final class JsonReport
         json.name("t_stdev").value(sampled ? latency.stdevMicros() : Double.NaN);
         json.name("percentile_99").value(sampled ? latency.p99Micros() : Double.NaN);
         json.name("percentile_99.9").value(sampled ? latency.p999Micros() : Double.NaN);
-        json.name("BW_peak").nullValue();
+        json.name("BW_peak").value(unit.peakBandwidth(result));
         json.name("BW_average").value(Metric.BANDWIDTH.value(result, unit));
         json.name("MsgRate").value(Metric.MSG_RATE.value(result, unit));
         json.name("errors").value(result.errors());

@@ -35,6 +35,12 @@ public enum ThroughputUnit
         return label;
     }
 
+    /** The class's best payload rate over a short window (perftest's BW peak) in this unit; NaN when not measured. */
+    public double peakBandwidth(final ClassResult result)
+    {
+        return result.peakBytesPerSecond() > 0 ? result.peakBytesPerSecond() / bytesPerSecondPerUnit : Double.NaN;
+    }
+
     /** The class's payload bandwidth in this unit; NaN when no interval was measured. */
     public double bandwidth(final ClassResult result)
     {

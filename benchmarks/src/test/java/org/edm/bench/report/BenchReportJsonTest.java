@@ -51,6 +51,17 @@ class BenchReportJsonTest
     }
 
     @Test
+    void shouldWriteTheMeasuredPeakBandwidthInTheReportsUnit()
+    {
+        final ClassResult measured = new ClassResult("read", SyntheticRuns.thousand(1000, 1500, 2000), 1000, 0, 64_000,
+            0.001, 48_000, 3 * (1 << 20));
+        final Map<String, Object> read = firstClass(runs(json(List.of(
+            SyntheticRuns.run("edm", "read_bw", "unloaded", 64, measured)))).getFirst());
+
+        assertThat(read).containsEntry("BW_peak", 3.0);
+    }
+
+    @Test
     void shouldWriteEachClassUnderPerftestKeysWithTheHistogramsNumbers()
     {
         final Map<String, Object> run = runs(json(List.of(edmRead()))).getFirst();
