@@ -190,10 +190,14 @@ public final class AgentRuntime implements AutoCloseable
         return invoker.invoke();
     }
 
-    /** Whether the caller must run agents' duty cycles ({@link #invoke()} or {@link #waitOnce()}): INVOKER and SPLIT. */
+    /**
+     * Whether the caller must run agents' duty cycles ({@link #invoke()} or {@link #waitOnce()}): INVOKER mode, and
+     * SPLIT mode with more than one agent (with a single agent, SPLIT runs it on its own thread and leaves the caller
+     * nothing to run, so a daemon's main thread waits instead of spinning).
+     */
     public boolean callerRuns()
     {
-        return mode == ThreadingMode.INVOKER || mode == ThreadingMode.SPLIT;
+        return invoker != null;
     }
 
     /**

@@ -20,6 +20,7 @@ public enum ThreadingMode
      * caller runs every other agent (the hosts) as in INVOKER mode, beside its own work (a client tool's requests and
      * completions). A whole local rack on two cores with nearly twice SHARED mode's memory throughput, since the switch
      * does about half the work (it handles every block twice); Aeron's SHARED_NETWORK splits its driver similarly.
+     * A process with a single agent (a daemon of one role) runs it on its own thread, as DEDICATED does.
      */
     SPLIT;
 

@@ -144,6 +144,22 @@ class AgentRuntimeTest
     }
 
     @Test
+    void shouldLeaveTheCallerNothingToRunInSplitModeWithASingleAgent() throws InterruptedException
+    {
+        final CountingAgent only = new CountingAgent("edm-test-host", false);
+        try (AgentRuntime runtime = AgentRuntime.start(new AgentRuntime.Threading(ThreadingMode.SPLIT, "noop", -1),
+            List.of(new AgentRuntime.Role(only, "backoff", -1)), reports::add))
+        {
+            awaitCycles(only);
+            // a daemon's main thread would otherwise spin on waitOnce() beside the agent's own thread
+            assertThat(runtime.callerRuns()).isFalse();
+            assertThat(runtime.invoke()).isZero();
+            assertThat(only.thread).isEqualTo("edm-test-host");
+        }
+        assertThat(only.closed.get()).isEqualTo(1);
+    }
+
+    @Test
     void shouldReportAFailingAgentOnceAndCountEveryFailure() throws InterruptedException
     {
         final CountingAgent failing = new CountingAgent("failing", true);

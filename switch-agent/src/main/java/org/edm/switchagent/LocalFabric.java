@@ -148,7 +148,7 @@ public final class LocalFabric implements AutoCloseable
             settings.releaseBytes() / perBlock, settings.maxChunksPerMessage(), settings.matcher(), 4, 0, 1024)
             .withStarvationSlots(starvationSlots(settings));
         final EgressMode mode = settings.framing().resumeBlocks() > 0 ? EgressMode.LANES : EgressMode.FIFO;
-        return new SwitchConfig(settings.framing(), scheduler, mode, SwitchConfig.DEFAULT_ORDER, nodeOfPort, 256);
+        return new SwitchConfig(settings.framing(), scheduler, mode, SwitchConfig.defaultOrder(), nodeOfPort, 256);
     }
 
     /**

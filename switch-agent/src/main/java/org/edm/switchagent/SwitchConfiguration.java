@@ -18,10 +18,15 @@ public final class SwitchConfiguration
     public static final ConfigKey<Integer> MAX_SLOTS_PER_CYCLE = ConfigKey.integer("edm.switch.max.slots.per.cycle",
         4096, 1, 1 << 20, "most block slots one duty cycle catches up");
 
-    /** 64 full-size frames (about 98 KB) per port, like a shallow-buffered ToR's share of its buffer per port. */
+    /**
+     * 64 full-size frames (about 98 KB) per port, like a shallow-buffered ToR's share of its buffer per port. The queue
+     * preallocates a full-size frame per entry and rounds the count up to a power of two; 4096 (about 6 MB per port)
+     * is the most allowed.
+     */
     public static final ConfigKey<Integer> L2_QUEUE_FRAMES = ConfigKey.integer("edm.switch.l2.queue.frames",
-        L2Config.DEFAULT_QUEUE_FRAMES, 1, 1 << 16,
-        "ordinary frames (L2 path, RoCE baseline) one egress port queues before it drops");
+        L2Config.DEFAULT_QUEUE_FRAMES, 1, 4096,
+        "ordinary frames (L2 path, RoCE baseline) one egress port queues before it drops; rounded up to a power of " +
+        "two, about 1.5 KB of memory each");
 
     /** The keys of this class. */
     public static final List<ConfigKey<?>> KEYS = List.of(IDLE, CPU, MAX_SLOTS_PER_CYCLE, L2_QUEUE_FRAMES);

@@ -80,8 +80,8 @@ class FabricConfigurationTest
         "edm.switch.idle                   | sleep  | is not an idle strategy",
         "edm.switch.cpu                    | -3     | outside [-1, 1023]",
         "edm.switch.max.slots.per.cycle    | 0      | outside [1, 1048576]",
-        "edm.switch.l2.queue.frames        | 0      | outside [1, 65536]",
-        "edm.switch.l2.queue.frames        | 65537  | outside [1, 65536]",
+        "edm.switch.l2.queue.frames        | 0      | outside [1, 4096]",
+        "edm.switch.l2.queue.frames        | 4097   | outside [1, 4096]",
     })
     void shouldNameTheKeyTheValueAndTheAllowedRange(final String key, final String value, final String problem)
     {

@@ -22,7 +22,13 @@ import static org.edm.phy.mem.MemoryBlockTypes.CLASS_WREQ;
  * <pre>
  *   classes in service order (configurable):  RREQ, GRANT, ACK, RRESP lanes, WREQ lanes
  *   lanes of a class:  the open message while it has blocks, else the oldest lane with blocks
+ *   bounded control run:  after CONTROL_RUN control blocks (RREQ, GRANT, ACK) in a row while data waited, one data
+ *                         block goes first
  * </pre>
+ * Control blocks go first so that a continuous stream of data into a port cannot hold back the grant or request that
+ * unblocks a whole chunk elsewhere; the bound keeps the reverse from happening: a memory node serving tiny reads gets 4
+ * control blocks per read (3 RREQ blocks and a grant) and can be granted again nearly every slot, which would
+ * otherwise keep its downlink busy with control alone and starve the writes and ACKs going to it.
  */
 final class LaneEgress implements EgressPort
 {
@@ -36,8 +42,13 @@ final class LaneEgress implements EgressPort
     private final Lanes responseLanes = new Lanes(CLASS_RRESP);
     private final Lanes writeLanes = new Lanes(CLASS_WREQ);
 
+    /** Control blocks in a row, while data waited, before one data block goes first: a read's RREQ and grant. */
+    static final int CONTROL_RUN = 4;
+
     private BlockRecords chosen;
     private Lanes chosenLanes;
+    /** Control blocks sent in a row while data blocks waited. */
+    private int controlRun;
     private int chosenLane;
     private boolean announcing;
     private int announcementSync;
@@ -101,15 +112,38 @@ final class LaneEgress implements EgressPort
     {
         announcing = false;
         chosenLanes = null;
+        if (controlRun >= CONTROL_RUN && laneBlocks > 0)
+        {
+            final int at = chooseInOrder(slot, true);
+            if (at >= 0 || announcing)
+            {
+                controlRun = 0;
+                return at;
+            }
+        }
+        final int at = chooseInOrder(slot, false);
+        if (at >= 0 && chosenLanes == null)
+        {
+            controlRun = laneBlocks > 0 ? controlRun + 1 : 0;
+        }
+        else if (at >= 0 || announcing)
+        {
+            controlRun = 0;
+        }
+        return at;
+    }
+
+    private int chooseInOrder(final long slot, final boolean dataOnly)
+    {
         for (final int cls : order)
         {
             final int at = switch (cls)
             {
                 case CLASS_RRESP -> chooseLane(responseLanes, slot);
                 case CLASS_WREQ -> chooseLane(writeLanes, slot);
-                case CLASS_ACK -> chooseFifo(acks, slot);
-                case CLASS_RREQ -> chooseFifo(requests, slot);
-                default -> chooseFifo(grants, slot);
+                case CLASS_ACK -> dataOnly ? -1 : chooseFifo(acks, slot);
+                case CLASS_RREQ -> dataOnly ? -1 : chooseFifo(requests, slot);
+                default -> dataOnly ? -1 : chooseFifo(grants, slot);
             };
             if (at >= 0 || announcing)
             {

@@ -39,7 +39,13 @@ public record SwitchConfig(
      * either. Control blocks cost little: at most one grant per chunk the sender drains, so data keeps nearly all of
      * the link. A released RREQ stays ahead of its grant, as the memory node needs it first (§4.1).
      */
-    public static final int[] DEFAULT_ORDER = { CLASS_RREQ, CLASS_GRANT, CLASS_ACK, CLASS_RRESP, CLASS_WREQ };
+    private static final int[] DEFAULT_ORDER = { CLASS_RREQ, CLASS_GRANT, CLASS_ACK, CLASS_RRESP, CLASS_WREQ };
+
+    /** A copy of the default egress order (see above). */
+    public static int[] defaultOrder()
+    {
+        return DEFAULT_ORDER.clone();
+    }
 
     public SwitchConfig
     {
@@ -70,6 +76,13 @@ public record SwitchConfig(
         {
             throw new IllegalArgumentException("egressOrder must name RRESP, ACK, RREQ, WREQ and GRANT once each");
         }
+        if (indexOf(egressOrder, CLASS_RREQ) > indexOf(egressOrder, CLASS_GRANT))
+        {
+            // a read's first grant would reach the memory node before the request it answers: an orphan grant
+            throw new IllegalArgumentException("egressOrder must serve RREQ before GRANT (a released read request " +
+                "leaves before its first grant)");
+        }
+        egressOrder = egressOrder.clone();
         nodeOfPort = nodeOfPort.clone();
         for (final int node : nodeOfPort)
         {
@@ -89,11 +102,23 @@ public record SwitchConfig(
             nodes[i] = i;
         }
         final EgressMode mode = framing.resumeBlocks() > 0 ? EgressMode.LANES : EgressMode.FIFO;
-        return new SwitchConfig(framing, scheduler, mode, DEFAULT_ORDER, nodes, 256);
+        return new SwitchConfig(framing, scheduler, mode, defaultOrder(), nodes, 256);
     }
 
     public int ports()
     {
         return scheduler.ports();
+    }
+
+    private static int indexOf(final int[] order, final int messageClass)
+    {
+        for (int i = 0; i < order.length; i++)
+        {
+            if (order[i] == messageClass)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 }
