@@ -270,6 +270,7 @@ public final class BenchRunner
             {
                 clients[i].configure(size, plan.txDepth(), test.operation(), readClass, writeClass, load.readRatio(),
                     layout.base(i), layout.span(), plan.rate(), false);
+                clients[i].stagger(i, clients.length);
             }
             for (int i = 0; i < writers.length; i++)
             {

@@ -9,7 +9,9 @@ import java.util.SplittableRandom;
  * depth) or open loop (one per interval of the offered rate, on schedule), and records each completion's latency in
  * its class. Steady state allocates, throws and locks nothing.
  * <p>
- * Open loop records from the <em>intended</em> send time: operation k is due at {@code start + k / rate}; when the
+ * Open loop records from the <em>intended</em> send time: operation k is due at {@code start + offset + k / rate},
+ * where the offset staggers the clients of a run evenly over one interval ({@link #stagger}: N clients at the same rate
+ * would otherwise send in synchronised bursts of N, an incast of their own making); when the
  * transport is full or back-pressured the operation waits, and that wait is part of its latency. So a stall makes every
  * operation queued behind it slow, as a user would see it (coordinated omission is not hidden). Closed loop records
  * from the actual submission.
@@ -42,6 +44,7 @@ final class ClientLoop implements BenchTransport.Completions
     private boolean recordByCompletionTime;
 
     private long phaseStart;
+    private long phaseOffsetNanos;
     private long target;
     private long submitted;
     private long completed;
@@ -112,10 +115,19 @@ final class ClientLoop implements BenchTransport.Completions
         this.recordByCompletionTime = byCompletionTime;
     }
 
+    /**
+     * Open loop: this is client {@code index} of {@code count} at the same rate; its schedule starts {@code index /
+     * count} of an interval after the first client's. Call after {@link #configure}.
+     */
+    void stagger(final int index, final int count)
+    {
+        phaseOffsetNanos = intervalNanos > 0 && count > 0 ? (long)(intervalNanos * index / count) : 0;
+    }
+
     /** Starts a phase of {@code operations} operations (Long.MAX_VALUE: until {@link #stopSubmitting}). */
     void start(final long nowNanos, final long operations, final boolean record)
     {
-        phaseStart = nowNanos;
+        phaseStart = nowNanos + phaseOffsetNanos;
         target = operations;
         submitted = 0;
         completed = 0;

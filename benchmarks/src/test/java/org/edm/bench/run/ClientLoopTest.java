@@ -64,6 +64,29 @@ class ClientLoopTest
     }
 
     @Test
+    void shouldStaggerTheClientsOfAnOpenLoopRunOverOneInterval()
+    {
+        // 1000 ops/s: an interval of 1 ms; client 1 of 2 starts half an interval after client 0
+        final ScriptedTransport transport = new ScriptedTransport(4, k -> 10 * MICRO);
+        final ClientLoop first = new ClientLoop(transport, "c0", 4, 1);
+        final ClientLoop second = new ClientLoop(transport, "c1", 4, 2);
+        first.configure(64, 4, BenchTransport.READ, reads, writes, LoadSpec.PURE, 0, 1 << 20, 1000, false);
+        second.configure(64, 4, BenchTransport.READ, reads, writes, LoadSpec.PURE, 1 << 20, 1 << 20, 1000, false);
+        first.stagger(0, 2);
+        second.stagger(1, 2);
+        first.start(0, 10, true);
+        second.start(0, 10, true);
+
+        assertThat(first.submitDue(0)).isEqualTo(1);
+        assertThat(second.submitDue(0)).isZero();
+        assertThat(second.submitDue(499 * MICRO)).isZero();
+        assertThat(second.submitDue(500 * MICRO)).isEqualTo(1);
+        assertThat(first.submitDue(999 * MICRO)).isZero();
+        assertThat(first.submitDue(MILLI)).isEqualTo(1);
+        assertThat(second.submitDue(1500 * MICRO)).isEqualTo(1);
+    }
+
+    @Test
     void shouldShowAStallOnceInClosedLoop()
     {
         final Histogram closed = stalledRun(0);

@@ -81,9 +81,9 @@ public abstract class BenchTestCommand implements Callable<Integer>
     Integer txDepth;
 
     @Option(names = "--rate", paramLabel = "OPS",
-        description = "Open loop: each client sends OPS operations per second on a fixed schedule, and latency " +
-            "counts from each operation's intended send time (a stall delays every operation behind it: no " +
-            "coordinated omission). Default: closed loop.")
+        description = "Open loop: each client sends OPS operations per second on a fixed schedule (several " +
+            "clients staggered over one interval), and latency counts from each operation's intended send time (a " +
+            "stall delays every operation behind it: no coordinated omission). Default: closed loop.")
     Double rate;
 
     @Option(names = "--warmup", paramLabel = "N",
