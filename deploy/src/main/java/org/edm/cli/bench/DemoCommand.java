@@ -129,6 +129,7 @@ public final class DemoCommand implements Callable<Integer>
             final ReportFiles files = report.writeAll(reportDirectory);
             out.println(NAME + ": report: " + files.html().toAbsolutePath() + " (and report.txt, report.json, " +
                 files.histograms().size() + " .hgrm files beside it)");
+            out.println(NAME + ": " + reading(settings.lineRateGbps()));
             out.println(NAME + ": measure more with 'edm bench' (perftest's flags; --baseline edm,roce,raw,udp; " +
                 "--load incast=8,bulk-writes)");
             out.flush();
@@ -159,6 +160,22 @@ public final class DemoCommand implements Callable<Integer>
             plans.add(plan);
         }
         return plans;
+    }
+
+    /**
+     * How to read the figures: above about 1 Gb/s per port the emulation's CPU time, not the emulated links, sets them
+     * (EDM does work per 66-bit block, RoCE per frame), so a user should not take them for the fabrics' own.
+     */
+    static String reading(final double lineRateGbps)
+    {
+        if (lineRateGbps >= 1)
+        {
+            return "at " + FabricConfiguration.rate(lineRateGbps) + " Gb/s the emulation's CPU time, not the links, " +
+                "limits both systems here (EDM works per 66-bit block, RoCE per frame); 'edm demo --line-rate 0.1' " +
+                "lets the links set the pace (BENCHMARKS.md compares both regimes)";
+        }
+        return "at " + FabricConfiguration.rate(lineRateGbps) + " Gb/s the emulated links, not the CPU, set the pace: " +
+            "wire bytes and queueing decide these figures";
     }
 
     /** One line per result, as the runs finish. */

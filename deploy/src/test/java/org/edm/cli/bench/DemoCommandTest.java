@@ -36,11 +36,20 @@ class DemoCommandTest
         assertThat(result.out()).contains("in-memory cables in this process (--in-memory asked for it)")
             .contains(" read_lat, 64 bytes, unloaded").contains(" write_lat, 64 bytes, unloaded")
             .contains(" read_bw, 4096 bytes, unloaded").contains(" write_bw, 4096 bytes, unloaded")
-            .contains("roce/edm").contains("report: " + report.resolve("report.html").toAbsolutePath());
+            .contains("roce/edm").contains("report: " + report.resolve("report.html").toAbsolutePath())
+            .contains("edm demo: at 10 Gb/s the emulation's CPU time, not the links, limits both systems here");
         assertThat(result.out().lines().filter(line -> line.matches("edm demo: (edm|roce) .* B  median .*")))
             .hasSize(8);
         assertThat(report.resolve("report.html")).exists();
         assertThat(report.resolve("report.json")).exists();
+    }
+
+    @Test
+    void shouldSayWhatSetsTheFiguresAtTheLineRate()
+    {
+        assertThat(DemoCommand.reading(10)).startsWith("at 10 Gb/s the emulation's CPU time, not the links")
+            .contains("'edm demo --line-rate 0.1'");
+        assertThat(DemoCommand.reading(0.1)).startsWith("at 0.1 Gb/s the emulated links, not the CPU, set the pace");
     }
 
     @Test
