@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * A FIFO of blocks crossing the switch, each with what the switch knows about its message: where it goes, which
- * message it belongs to, and how many quota blocks it accounts for when it leaves toward the receiver. Parallel
- * primitive arrays in a power-of-two ring that doubles when full (only when more blocks wait than ever before).
+ * message it belongs to, and its scheduler entry (a block with an entry accounts for one quota block of it when it
+ * leaves toward the receiver). Parallel primitive arrays in a power-of-two ring that doubles when full (only when more
+ * blocks wait than ever before).
  */
 final class BlockRecords
 {
@@ -26,7 +27,6 @@ final class BlockRecords
     int[] entry;
     /** The scheduler's registration number of {@code entry}, to tell a reused entry id from this message's. */
     long[] entrySequence;
-    int[] account;
     boolean[] last;
     /** First slot in which the block may leave (a block accepted in slot t leaves at t+1 at the earliest). */
     long[] readySlot;
@@ -79,10 +79,45 @@ final class BlockRecords
         egress[at] = -1;
         index[at] = -1;
         entry[at] = -1;
-        account[at] = 0;
         last[at] = false;
         readySlot[at] = 0;
         return at;
+    }
+
+    /**
+     * Appends a data block of a per-message lane, writing only what a lane reads (the lane knows its class, egress and
+     * message key): once per field, without append's defaults.
+     */
+    void appendLaneBlock(
+        final int blockSync,
+        final long blockPayload,
+        final int indexValue,
+        final boolean lastValue,
+        final int entryValue,
+        final long entrySequenceValue,
+        final long readySlotValue,
+        final int tagValue,
+        final int lengthValue,
+        final int sourceValue,
+        final int destinationValue)
+    {
+        if (tail - head == sync.length)
+        {
+            grow();
+        }
+        final int at = (int)tail & mask;
+        tail++;
+        sync[at] = blockSync;
+        payload[at] = blockPayload;
+        index[at] = indexValue;
+        last[at] = lastValue;
+        entry[at] = entryValue;
+        entrySequence[at] = entrySequenceValue;
+        readySlot[at] = readySlotValue;
+        tag[at] = tagValue;
+        length[at] = lengthValue;
+        source[at] = sourceValue;
+        destination[at] = destinationValue;
     }
 
     /** Appends a copy of record {@code from} of {@code other}. */
@@ -98,7 +133,6 @@ final class BlockRecords
         destination[at] = other.destination[from];
         entry[at] = other.entry[from];
         entrySequence[at] = other.entrySequence[from];
-        account[at] = other.account[from];
         last[at] = other.last[from];
         readySlot[at] = other.readySlot[from];
     }
@@ -118,7 +152,6 @@ final class BlockRecords
         final int[] d = new int[size << 1];
         final int[] en = new int[size << 1];
         final long[] es = new long[size << 1];
-        final int[] a = new int[size << 1];
         final boolean[] la = new boolean[size << 1];
         final long[] rs = new long[size << 1];
         for (int k = 0; k < size; k++)
@@ -136,7 +169,6 @@ final class BlockRecords
             d[k] = destination[from];
             en[k] = entry[from];
             es[k] = entrySequence[from];
-            a[k] = account[from];
             la[k] = last[from];
             rs[k] = readySlot[from];
         }
@@ -152,7 +184,6 @@ final class BlockRecords
         destination = d;
         entry = en;
         entrySequence = es;
-        account = a;
         last = la;
         readySlot = rs;
         head = 0;
@@ -174,7 +205,6 @@ final class BlockRecords
         destination = new int[size];
         entry = new int[size];
         entrySequence = new long[size];
-        account = new int[size];
         last = new boolean[size];
         readySlot = new long[size];
         Arrays.fill(entry, -1);

@@ -229,7 +229,7 @@ public final class SwitchEngine
         sync = records.sync[at];
         payload = records.payload[at];
         final int entry = records.entry[at];
-        if (entry >= 0 && records.account[at] > 0)
+        if (entry >= 0)
         {
             account(records, at, entry);
         }
@@ -461,7 +461,17 @@ public final class SwitchEngine
     {
         // lanes take the record in place; the reference FIFO stages it in the ingress buffer until the next slot
         final BlockRecords lane = egress[to].directQueue(rx.messageClass(), rx.requester(), rx.tag());
-        final BlockRecords in = lane != null ? lane : upstream[port];
+        if (lane != null)
+        {
+            lane.appendLaneBlock(blockSync, blockPayload, index, last, entry, entrySequence, currentSlot + 1, rx.tag(),
+                rx.length(), rx.source(), rx.destination());
+            egress[to].joined();
+            egressCount++;
+            queued[to]++;
+            markBusy(to);
+            return;
+        }
+        final BlockRecords in = upstream[port];
         final int at = in.append(blockSync, blockPayload, rx.messageClass());
         in.egress[at] = to;
         in.index[at] = index;
@@ -472,21 +482,10 @@ public final class SwitchEngine
         in.destination[at] = rx.destination();
         in.entry[at] = entry;
         in.entrySequence[at] = entrySequence;
-        in.account[at] = 1;
         in.last[at] = last;
         in.readySlot[at] = currentSlot + 1;
-        if (lane != null)
-        {
-            egress[to].joined();
-            egressCount++;
-            queued[to]++;
-            markBusy(to);
-        }
-        else
-        {
-            upstreamCount++;
-            upstreamBusy[port >>> 6] |= 1L << port;
-        }
+        upstreamCount++;
+        upstreamBusy[port >>> 6] |= 1L << port;
     }
 
     private void onReadRequestBlock(final int port, final long slot, final Reassembler rx, final long blockPayload)
@@ -561,7 +560,7 @@ public final class SwitchEngine
     {
         if (scheduler.isLive(entry, records.entrySequence[at]))
         {
-            scheduler.forwarded(entry, records.account[at]);
+            scheduler.forwarded(entry, 1);
         }
     }
 
