@@ -41,6 +41,9 @@ final class LaneEgress implements EgressPort
     private final BlockRecords requests = new BlockRecords(8);
     private final Lanes responseLanes = new Lanes(CLASS_RRESP);
     private final Lanes writeLanes = new Lanes(CLASS_WREQ);
+    /** The two lane classes in service order (as they appear in {@code order}). */
+    private final Lanes firstLanes;
+    private final Lanes secondLanes;
 
     /** Control blocks in a row, while data waited, before one data block goes first: a read's RREQ and grant. */
     static final int CONTROL_RUN = 4;
@@ -61,6 +64,21 @@ final class LaneEgress implements EgressPort
         this.order = order;
         this.segmenter = framing.newSegmenter();
         this.streams = new SendStreams(framing);
+        final boolean responsesFirst = indexOf(order, CLASS_RRESP) < indexOf(order, CLASS_WREQ);
+        firstLanes = responsesFirst ? responseLanes : writeLanes;
+        secondLanes = responsesFirst ? writeLanes : responseLanes;
+    }
+
+    private static int indexOf(final int[] order, final int messageClass)
+    {
+        for (int i = 0; i < order.length; i++)
+        {
+            if (order[i] == messageClass)
+            {
+                return i;
+            }
+        }
+        return order.length;
     }
 
     public void enqueue(final BlockRecords from, final int at)
@@ -112,6 +130,17 @@ final class LaneEgress implements EgressPort
     {
         announcing = false;
         chosenLanes = null;
+        if (requests.isEmpty() && grants.isEmpty() && acks.isEmpty())
+        {
+            // no control block waits (the common case on a data port): only the lanes can send, in order, and what
+            // follows is what the full choice below would do
+            final int at = chooseData(slot);
+            if (at >= 0 || announcing)
+            {
+                controlRun = 0;
+            }
+            return at;
+        }
         if (controlRun >= CONTROL_RUN && laneBlocks > 0)
         {
             final int at = chooseInOrder(slot, true);
@@ -151,6 +180,16 @@ final class LaneEgress implements EgressPort
             }
         }
         return -1;
+    }
+
+    private int chooseData(final long slot)
+    {
+        final int at = chooseLane(firstLanes, slot);
+        if (at >= 0 || announcing)
+        {
+            return at;
+        }
+        return chooseLane(secondLanes, slot);
     }
 
     public BlockRecords chosen()
@@ -226,21 +265,27 @@ final class LaneEgress implements EgressPort
         final int what = streams.next(lanes.messageClass, key, queue.index[at]);
         if (what != SendStreams.MESSAGE_BLOCK)
         {
-            scratch.set(lanes.messageClass, queue.length[at], queue.source[at], queue.destination[at],
-                queue.tag[at], 0, 0);
-            announcementPayload = segmenter.encodeResume(scratch, what - 1);
-            announcementSync = segmenter.sync();
-            announcing = true;
-            lanes.announcing = what == SendStreams.RESUME_HEADER ? lane : -1;
-            // the receiver now has this lane's message open: keep serving it
-            lanes.open = lane;
-            streams.sent(lanes.messageClass, key, what, queue.index[at], false);
+            announce(lanes, lane, queue, at, key, what);
             return -1;
         }
         chosen = queue;
         chosenLanes = lanes;
         chosenLane = lane;
         return at;
+    }
+
+    /** Makes the next block of the resume announcement lane {@code lane} must send before block {@code at}. */
+    private void announce(
+        final Lanes lanes, final int lane, final BlockRecords queue, final int at, final long key, final int what)
+    {
+        scratch.set(lanes.messageClass, queue.length[at], queue.source[at], queue.destination[at], queue.tag[at], 0, 0);
+        announcementPayload = segmenter.encodeResume(scratch, what - 1);
+        announcementSync = segmenter.sync();
+        announcing = true;
+        lanes.announcing = what == SendStreams.RESUME_HEADER ? lane : -1;
+        // the receiver now has this lane's message open: keep serving it
+        lanes.open = lane;
+        streams.sent(lanes.messageClass, key, what, queue.index[at], false);
     }
 
     /** The per-message lanes of one data class at this port. */
