@@ -581,8 +581,8 @@ public final class CentralScheduler
         while (delayedHead != delayedTail)
         {
             final int entry = delayedEntries[delayedHead & mask];
-            final boolean stillLive = table.sequence[entry] == delayedSequences[delayedHead & mask] &&
-                table.find(table.messageKey[entry]) == entry;
+            // a live entry is its key's entry in the index, so this is find(key) == entry without the hash lookup
+            final boolean stillLive = table.sequence[entry] == delayedSequences[delayedHead & mask] && table.live[entry];
             if (stillLive && table.eligibleFrom[entry] > slot)
             {
                 break;
