@@ -308,9 +308,9 @@ public final class BenchRunner
             {
                 client.start(t0, plan.durationMode() ? Long.MAX_VALUE : plan.iterations(), true);
             }
+            final long end = t0 + (long)(plan.durationSeconds() * 1e9);
             if (plan.durationMode())
             {
-                final long end = t0 + (long)(plan.durationSeconds() * 1e9);
                 pumpUntil(() -> System.nanoTime() - end >= 0, "measurement", t0);
                 for (final ClientLoop client : clients)
                 {
@@ -318,7 +318,9 @@ public final class BenchRunner
                 }
             }
             pumpUntil(this::clientsDone, "measurement", t0);
-            long t1 = t0;
+            // -D: the clients offered load for the whole duration, even when the last completion's timestamp (taken by
+            // the transport before the clock passed the end) falls a few nanoseconds short of it
+            long t1 = plan.durationMode() ? end : t0;
             for (final ClientLoop client : clients)
             {
                 t1 = Math.max(t1, client.lastCompletion());
