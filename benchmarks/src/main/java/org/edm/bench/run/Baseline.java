@@ -49,32 +49,4 @@ public interface Baseline
      * @param maxBytes the largest operation it will be given.
      */
     BenchTransport open(BaselineContext context, String clientHost, int depth, int maxBytes);
-
-    /** A baseline that cannot run anywhere yet, saying why (a placeholder until it is implemented). */
-    static Baseline unavailable(final String name, final String reason)
-    {
-        return new Baseline()
-        {
-            public String name()
-            {
-                return name;
-            }
-
-            public String transportType()
-            {
-                return name;
-            }
-
-            public String unavailable(final BaselineSetup setup)
-            {
-                return reason;
-            }
-
-            public BenchTransport open(
-                final BaselineContext context, final String clientHost, final int depth, final int maxBytes)
-            {
-                throw new IllegalStateException("baseline " + name + " is not available: " + reason);
-            }
-        };
-    }
 }

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * The baselines {@code --baseline} can name, each a factory of fresh {@link Baseline} instances (one per fabric).
  * A new baseline plugs in with one {@link #register} line (see {@code StandardBaselines}); registering a name again
- * replaces the placeholder.
+ * replaces the earlier factory.
  */
 public final class BaselineRegistry
 {

@@ -54,16 +54,8 @@ public final class HostCommand implements Callable<Integer>
             "edm.host.tap.subnet by node id (edm.host.tap).")
     String tap;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "0",
-        description = "Stop after S seconds (default: run until a signal).")
-    double seconds;
-
-    @Option(names = "--status-every", paramLabel = "S", defaultValue = "10",
-        description = "Seconds between status lines while traffic moves (default ${DEFAULT-VALUE}).")
-    double statusEvery;
-
-    @Option(names = "--quiet", description = "No status lines.")
-    boolean quiet;
+    @Mixin
+    DaemonRunOptions run = new DaemonRunOptions();
 
     public Integer call()
     {
@@ -102,7 +94,7 @@ public final class HostCommand implements Callable<Integer>
         reporter.info(settings.regionBytes() > 0 ? "serving region key " + settings.regionKey() + " of " +
             settings.regionBytes() + " bytes" : "serving no region (edm.memory.region.bytes=0)");
         reporter.info(FabricConfiguration.describe(settings));
-        new AgentDaemon(reporter).run(process, seconds, quiet ? 0 : statusEvery);
+        new AgentDaemon(reporter).run(process, run.seconds, run.statusSeconds());
         return 0;
     }
 }

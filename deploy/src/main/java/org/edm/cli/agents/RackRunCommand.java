@@ -59,16 +59,8 @@ public final class RackRunCommand implements Callable<Integer>
             "default (edm.host.tap.subnet), so the hosts' kernels talk over the fabric (edm.host.tap).")
     String tap;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "0",
-        description = "Stop after S seconds (default: run until a signal).")
-    double seconds;
-
-    @Option(names = "--status-every", paramLabel = "S", defaultValue = "10",
-        description = "Seconds between status lines while traffic moves (default ${DEFAULT-VALUE}).")
-    double statusEvery;
-
-    @Option(names = "--quiet", description = "No status lines.")
-    boolean quiet;
+    @Mixin
+    DaemonRunOptions run = new DaemonRunOptions();
 
     public Integer call()
     {
@@ -108,7 +100,7 @@ public final class RackRunCommand implements Callable<Integer>
         reporter.info("rack " + description.name() + " (" + description.kind().yamlName() + "), " +
             description.hosts().size() + " hosts and the switch over " + process.transport());
         reporter.info(FabricConfiguration.describe(process.settings()));
-        new AgentDaemon(reporter).run(process, seconds, quiet ? 0 : statusEvery);
+        new AgentDaemon(reporter).run(process, run.seconds, run.statusSeconds());
         return 0;
     }
 }

@@ -43,16 +43,8 @@ public final class SwitchCommand implements Callable<Integer>
     @Option(names = "--cpu", paramLabel = "N", description = "CPU to pin the switch thread to, -1 none (edm.switch.cpu).")
     String cpu;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "0",
-        description = "Stop after S seconds (default: run until a signal).")
-    double seconds;
-
-    @Option(names = "--status-every", paramLabel = "S", defaultValue = "10",
-        description = "Seconds between status lines while traffic moves (default ${DEFAULT-VALUE}).")
-    double statusEvery;
-
-    @Option(names = "--quiet", description = "No status lines.")
-    boolean quiet;
+    @Mixin
+    DaemonRunOptions run = new DaemonRunOptions();
 
     public Integer call()
     {
@@ -72,7 +64,7 @@ public final class SwitchCommand implements Callable<Integer>
         reporter.info("rack " + description.name() + " (" + description.kind().yamlName() + "), " +
             description.hosts().size() + " ports: " + process.transport());
         reporter.info(FabricConfiguration.describe(process.settings()));
-        new AgentDaemon(reporter).run(process, seconds, quiet ? 0 : statusEvery);
+        new AgentDaemon(reporter).run(process, run.seconds, run.statusSeconds());
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package org.edm.cli.bench;
 
 import org.edm.cli.EdmCli;
+import org.edm.cli.NamespaceRacks;
 import org.edm.nativeio.Capabilities;
 import org.edm.nativeio.NetworkNamespaces;
 import org.edm.nativeio.rack.IpCommand;
@@ -88,9 +89,6 @@ class DemoCommandTest
 
     private static String[] concat(final String... args)
     {
-        final String[] all = new String[args.length + SHORT.length];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(SHORT, 0, all, args.length, SHORT.length);
-        return all;
+        return NamespaceRacks.concat(args, SHORT);
     }
 }

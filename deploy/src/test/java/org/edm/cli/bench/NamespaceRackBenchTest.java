@@ -16,6 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.edm.cli.NamespaceRacks.concat;
+import static org.edm.cli.NamespaceRacks.daemon;
+import static org.edm.cli.NamespaceRacks.down;
+import static org.edm.cli.NamespaceRacks.sleep;
 
 /**
  * {@code edm bench} on a real local rack of network namespaces (AF_PACKET ports over veth pairs): the whole rack
@@ -28,6 +32,9 @@ class NamespaceRackBenchTest
 {
     private static final String[] SMALL = { "--set", "edm.memory.region.bytes=1m", "--set",
         "edm.memory.huge.pages=false", "--no-progress", "--warmup-seconds", "0.2" };
+
+    /** What the switch and memory-node daemons get besides the common small settings. */
+    private static final String[] DAEMON = new String[0];
 
     @TempDir
     Path dir;
@@ -82,8 +89,8 @@ class NamespaceRackBenchTest
         {
             new LocalRack(line -> { }).up(name, 2, file);
             final String rack = file.toString();
-            final CompletableFuture<EdmCli.Result> switchDaemon = daemon("switch", "--rack", rack);
-            final CompletableFuture<EdmCli.Result> hostDaemon = daemon("host", "--rack", rack, "--name", "h1");
+            final CompletableFuture<EdmCli.Result> switchDaemon = daemon(DAEMON, "switch", "--rack", rack);
+            final CompletableFuture<EdmCli.Result> hostDaemon = daemon(DAEMON, "host", "--rack", rack, "--name", "h1");
             sleep(1500);
             final EdmCli.Result result = EdmCli.run(with("bench", "write_lat", "--rack", rack, "--host", "h0", "-n",
                 "50", "--baseline", "edm,raw"));
@@ -101,52 +108,8 @@ class NamespaceRackBenchTest
         }
     }
 
-    /** Runs a daemon command on a thread of its own, as its own process would (6 s, quiet, a small region). */
-    private static CompletableFuture<EdmCli.Result> daemon(final String... args)
-    {
-        final CompletableFuture<EdmCli.Result> result = new CompletableFuture<>();
-        final String[] common = { "--seconds", "6", "--quiet", "--set", "edm.memory.region.bytes=1m", "--set",
-            "edm.memory.huge.pages=false" };
-        Thread.ofPlatform().name("daemon-" + args[0]).start(() -> result.complete(EdmCli.run(concat(args, common))));
-        return result;
-    }
-
-    private static void down(final Path file, final String name)
-    {
-        try
-        {
-            new LocalRack(line -> { }).down(file);
-        }
-        catch (final RuntimeException e)
-        {
-            IpCommand.tryRun("netns", "del", "edm-" + name + "-h0");
-            IpCommand.tryRun("netns", "del", "edm-" + name + "-h1");
-            IpCommand.tryRun("netns", "del", "edm-" + name + "-sw");
-        }
-    }
-
     private static String[] with(final String... args)
     {
         return concat(args, SMALL);
-    }
-
-    private static String[] concat(final String[] a, final String[] b)
-    {
-        final String[] all = new String[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
-    }
-
-    private static void sleep(final long millis)
-    {
-        try
-        {
-            Thread.sleep(millis);
-        }
-        catch (final InterruptedException e)
-        {
-            Thread.currentThread().interrupt();
-        }
     }
 }
