@@ -4,6 +4,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.edm.nativeio.FrameHandler;
 import org.edm.nativeio.FramePort;
+import org.edm.phy.carrier.CarrierHold;
 import org.edm.phy.carrier.CarrierPacker;
 import org.edm.phy.carrier.CarrierReceiver;
 import org.edm.phy.pcs.Block;
@@ -15,7 +16,10 @@ import org.edm.phy.pcs.BlockSink;
  * <pre>
  *   add(sync, payload) ... add  -> packed in place into the port's TX slot (no copy), a frame per MTU of blocks;
  *                                  without TX room the block is held and ready() is false until it is queued
- *   flush(slot)                 -> the open frame is closed and everything committed goes out in one call
+ *   flush(slot)                 -> the open frame is closed and everything committed goes out in one call;
+ *                                  with a hold, an open frame of blocks that may wait (CarrierHold: the middle of a
+ *                                  long message) stays open while the link streams, until an urgent block joins it,
+ *                                  it fills, the stream pauses, or it has been open for the hold's slots
  *   poll(sink)                  -> each received carrier frame's blocks, in order, to sink; a sequence gap is
  *                                  reported through gapHandler so the receiver can drop half-received messages
  * </pre>
@@ -30,8 +34,13 @@ public final class CarrierLink implements FrameHandler
     private BlockSink sink;
     private Runnable gapHandler = () -> { };
     private int claimedAt = -1;
+    private long openedAt;
+    private long lastAddedAt = Long.MIN_VALUE;
+    private boolean urgent;
+    private final long holdSlots;
 
     private long framesSent;
+    private long flushesHeld;
     private long sendFailures;
     private long blocksDropped;
     private long txStalls;
@@ -46,6 +55,20 @@ public final class CarrierLink implements FrameHandler
      */
     public CarrierLink(final FramePort port, final long destinationMac, final long sourceMac)
     {
+        this(port, destinationMac, sourceMac, 0);
+    }
+
+    /**
+     * @param holdSlots how long an open frame of blocks that may wait ({@link CarrierHold}) stays open across flushes,
+     *                  in slots from the frame's first slot; 0 sends every open frame at each flush.
+     */
+    public CarrierLink(final FramePort port, final long destinationMac, final long sourceMac, final long holdSlots)
+    {
+        if (holdSlots < 0)
+        {
+            throw new IllegalArgumentException("holdSlots=" + holdSlots + " must be >= 0");
+        }
+        this.holdSlots = holdSlots;
         this.port = port;
         this.maxFrame = port.mtu();
         this.packer = new CarrierPacker(destinationMac, sourceMac, maxFrame);
@@ -84,6 +107,8 @@ public final class CarrierLink implements FrameHandler
         }
         if (queue(slot, sync, payload))
         {
+            urgent |= !CarrierHold.mayWait(sync, payload);
+            lastAddedAt = slot;
             return true;
         }
         held = true;
@@ -108,6 +133,8 @@ public final class CarrierLink implements FrameHandler
             return false;
         }
         held = false;
+        urgent |= !CarrierHold.mayWait(heldSync, heldPayload);
+        lastAddedAt = slot;
         return true;
     }
 
@@ -125,11 +152,23 @@ public final class CarrierLink implements FrameHandler
         return true;
     }
 
-    /** Closes the open frame, if any, and sends every committed frame; returns frames sent. */
+    /**
+     * Closes the open frame, if any, and sends every committed frame; returns frames sent. With a hold, an open frame
+     * holding only blocks that may wait stays open while the link is still streaming (a block went into the slot just
+     * before {@code slot}), the frame is younger than the hold and nothing else is staged. A sender that paused (for a
+     * grant, say) has its frame sent at once, so nothing it waits for can wait on the frame.
+     *
+     * @param slot the first slot not stepped yet.
+     */
     public int flush(final long slot)
     {
         if (claimedAt >= 0)
         {
+            if (!urgent && lastAddedAt == slot - 1 && slot - openedAt < holdSlots && port.pendingFrames() == 0)
+            {
+                flushesHeld++;
+                return 0; // a long message is still streaming: more of it will share this frame
+            }
             close(slot);
         }
         if (port.pendingFrames() == 0)
@@ -176,6 +215,8 @@ public final class CarrierLink implements FrameHandler
             return false;
         }
         claimedAt = at;
+        openedAt = slot;
+        urgent = false;
         final MutableDirectBuffer buffer = port.txBuffer();
         packer.begin(buffer, at, slot);
         return true;
@@ -201,6 +242,18 @@ public final class CarrierLink implements FrameHandler
     public long framesSent()
     {
         return framesSent;
+    }
+
+    /** Flushes that kept a young frame of waiting blocks open instead of sending it. */
+    public long flushesHeld()
+    {
+        return flushesHeld;
+    }
+
+    /** The hold, in slots (0: none). */
+    public long holdSlots()
+    {
+        return holdSlots;
     }
 
     public long sendFailures()

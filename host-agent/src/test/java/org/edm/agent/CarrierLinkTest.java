@@ -102,4 +102,81 @@ class CarrierLinkTest
         cable.a().close();
         cable.b().close();
     }
+
+    private static final long WREQ_MIDDLE = 0x1C;
+    private static final long RREQ_FIRST = 0x0A;
+
+    @Test
+    void shouldKeepAStreamingFrameOfMiddleBlocksOpenUntilAnUrgentBlockJoinsIt()
+    {
+        final MemoryLink cable = MemoryLink.open("hold", new PortOptions());
+        final CarrierLink a = new CarrierLink(cable.a(), 2, 1, 100);
+        final CarrierLink b = new CarrierLink(cable.b(), 1, 2);
+        long slot = 0;
+        for (int cycle = 0; cycle < 5; cycle++)
+        {
+            for (int i = 0; i < 10; i++, slot++)
+            {
+                a.add(slot, Block.SYNC_CONTROL, slot << 8 | WREQ_MIDDLE);
+            }
+            assertThat(a.flush(slot)).as("cycle %d: still streaming, 50 blocks of 100 slots", cycle).isZero();
+        }
+        assertThat(a.flushesHeld()).isEqualTo(5);
+        assertThat(received(b)).isEmpty();
+        a.add(slot, Block.SYNC_CONTROL, slot << 8 | RREQ_FIRST);
+        slot++;
+        assertThat(a.flush(slot)).as("a request header is urgent").isEqualTo(1);
+        final List<Long> blocks = received(b);
+        assertThat(blocks).hasSize(51);
+        assertThat(blocks.getLast()).isEqualTo(50L << 8 | RREQ_FIRST);
+        cable.a().close();
+        cable.b().close();
+    }
+
+    @Test
+    void shouldSendAHeldFrameWhenTheStreamPausesOrTheHoldRunsOut()
+    {
+        final MemoryLink cable = MemoryLink.open("hold2", new PortOptions());
+        final CarrierLink a = new CarrierLink(cable.a(), 2, 1, 20);
+        final CarrierLink b = new CarrierLink(cable.b(), 1, 2);
+        a.add(0, Block.SYNC_CONTROL, WREQ_MIDDLE);
+        a.add(1, Block.SYNC_CONTROL, WREQ_MIDDLE);
+        assertThat(a.flush(2)).as("streaming up to the last slot").isZero();
+        assertThat(a.flush(3)).as("slot 2 went idle: the sender paused (waiting for a grant, say)").isEqualTo(1);
+        assertThat(received(b)).hasSize(2);
+
+        long slot = 10;
+        int sent = 0;
+        for (; slot < 40 && sent == 0; slot++)
+        {
+            a.add(slot, Block.SYNC_CONTROL, WREQ_MIDDLE);
+            sent = a.flush(slot + 1);
+        }
+        assertThat(slot - 10).as("slots until the hold of 20 ran out").isEqualTo(20);
+        assertThat(received(b)).hasSize(20);
+        cable.a().close();
+        cable.b().close();
+    }
+
+    @Test
+    void shouldSendEveryFlushWithoutAHold()
+    {
+        final MemoryLink cable = MemoryLink.open("nohold", new PortOptions());
+        final CarrierLink a = new CarrierLink(cable.a(), 2, 1);
+        a.add(0, Block.SYNC_CONTROL, WREQ_MIDDLE);
+        assertThat(a.flush(1)).isEqualTo(1);
+        assertThat(a.flushesHeld()).isZero();
+        cable.a().close();
+        cable.b().close();
+    }
+
+    private static List<Long> received(final CarrierLink link)
+    {
+        final List<Long> received = new ArrayList<>();
+        while (link.poll((sync, payload) -> received.add(payload), 16) > 0)
+        {
+            assertThat(received).isNotNull();
+        }
+        return received;
+    }
 }

@@ -51,6 +51,12 @@ public final class FabricConfiguration
     public static final ConfigKey<Long> TIMEOUT_US = ConfigKey.size("edm.fabric.timeout.us", "500000", 1,
         60_000_000, "a request without completion after this many microseconds ends with TIMEOUT");
 
+    /** Only the switch holds (FabricNodes: a held host uplink would idle the circuits its grants opened). */
+    public static final ConfigKey<Integer> CARRIER_HOLD_US = ConfigKey.integer("edm.fabric.carrier.hold.us",
+        (int)FabricSettings.DEFAULT_CARRIER_HOLD_MICROS, 0, FabricSettings.MAX_CARRIER_HOLD_MICROS, "how long the " +
+            "switch keeps a carrier frame open while it holds only the middle of a long message, in microseconds " +
+            "(fewer frames under load; 0: a frame every duty cycle)");
+
     public static final ConfigKey<Long> REGION_BYTES = ConfigKey.size("edm.memory.region.bytes", "64m", 0,
         Integer.MAX_VALUE, "size of the region a memory node serves (0: none)");
 
@@ -62,7 +68,7 @@ public final class FabricConfiguration
 
     /** The keys of this class. */
     public static final List<ConfigKey<?>> KEYS = List.of(LINE_RATE_GBPS, FRAMING, CHUNK_BYTES, RELEASE_BYTES,
-        MAX_CHUNKS_PER_MESSAGE, MATCHER, HOST_ORDER, TIMEOUT_US, REGION_BYTES, REGION_KEY, HUGE_PAGES);
+        MAX_CHUNKS_PER_MESSAGE, MATCHER, HOST_ORDER, TIMEOUT_US, CARRIER_HOLD_US, REGION_BYTES, REGION_KEY, HUGE_PAGES);
 
     private FabricConfiguration()
     {
@@ -84,7 +90,7 @@ public final class FabricConfiguration
         final int release = config.get(RELEASE_BYTES);
         return new FabricSettings(framing, gbps, chunk, release < 0 ? FabricSettings.bandwidthDelayBytes(gbps) : release,
             config.get(MAX_CHUNKS_PER_MESSAGE), config.get(MATCHER), config.get(HOST_ORDER), config.get(TIMEOUT_US),
-            config.get(REGION_KEY), config.get(REGION_BYTES), config.get(HUGE_PAGES));
+            config.get(REGION_KEY), config.get(REGION_BYTES), config.get(HUGE_PAGES), config.get(CARRIER_HOLD_US));
     }
 
     /** One line for tool reports: rate, framing and the scheduler's settings. */

@@ -99,6 +99,8 @@ public final class FabricNodes
         {
             regions.register(settings.regionKey(), region.buffer(), settings.regionBytes());
         }
+        // no carrier hold on a host's uplink: the scheduler counts a sender's granted blocks as they reach the switch
+        // and releases the receiver when they have passed, so data held here would idle the receiver's circuit
         final CarrierLink link = new CarrierLink(port, LocalFabric.mac(switchPort.mac()), LocalFabric.mac(host.mac()));
         return new HostAgent(hostSettings(settings, limits, host.nodeId()), link, regions, nodesOf(rack), epochNanos,
             frames);
@@ -131,7 +133,8 @@ public final class FabricNodes
             {
                 throw new IllegalArgumentException("no switch port given for host '" + host.name() + "'");
             }
-            links[p] = new CarrierLink(port, LocalFabric.mac(host.mac()), LocalFabric.mac(switchPort.mac()));
+            links[p] = new CarrierLink(port, LocalFabric.mac(host.mac()), LocalFabric.mac(switchPort.mac()),
+                settings.carrierHoldSlots());
         }
         return new SwitchAgent(LocalFabric.switchConfig(settings, nodeOfPort), links, settings.lineRateGbps(),
             maxSlotsPerCycle, epochNanos, 2 * settings.timeoutMicros(), l2QueueFrames);

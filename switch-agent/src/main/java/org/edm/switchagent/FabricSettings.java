@@ -1,5 +1,6 @@
 package org.edm.switchagent;
 
+import org.edm.agent.SlotClock;
 import org.edm.phy.host.HostOrder;
 import org.edm.phy.mem.Framing;
 import org.edm.phy.sched.MatcherKind;
@@ -23,6 +24,8 @@ import org.edm.phy.sched.MatcherKind;
  * @param regionKey            the key of the region every memory node serves.
  * @param regionBytes          the size of that region.
  * @param hugePages            back regions with huge pages when available.
+ * @param carrierHoldMicros    how long the switch's carrier frame holding only the middle of a long message may stay
+ *                             open for more of it (CarrierHold), in microseconds; 0 sends a frame every duty cycle.
  */
 public record FabricSettings(
     Framing framing,
@@ -35,7 +38,8 @@ public record FabricSettings(
     long timeoutMicros,
     int regionKey,
     long regionBytes,
-    boolean hugePages)
+    boolean hugePages,
+    double carrierHoldMicros)
 {
     public FabricSettings
     {
@@ -64,11 +68,25 @@ public record FabricSettings(
         {
             throw new IllegalArgumentException("timeout-us=" + timeoutMicros + " must be >= 1");
         }
+        if (!(carrierHoldMicros >= 0 && carrierHoldMicros <= MAX_CARRIER_HOLD_MICROS))
+        {
+            throw new IllegalArgumentException("carrier-hold-us=" + carrierHoldMicros + " outside [0, " +
+                MAX_CARRIER_HOLD_MICROS + "]");
+        }
         if (regionBytes < 0 || regionBytes > Integer.MAX_VALUE)
         {
             throw new IllegalArgumentException("region-bytes=" + regionBytes + " outside [0, " + Integer.MAX_VALUE + "]");
         }
     }
+
+    /**
+     * 50 us: at 0.1 Gb/s a frame then carries up to about 75 blocks of a streaming message instead of one cycle's
+     * worth; at 10 Gb/s frames fill (about 180 blocks per 1500-byte frame) long before.
+     */
+    public static final double DEFAULT_CARRIER_HOLD_MICROS = 50;
+
+    /** The longest carrier hold: far below any request timeout. */
+    public static final int MAX_CARRIER_HOLD_MICROS = 10_000;
 
     /** The round trip a software fabric is assumed to have when sizing the release threshold. */
     public static final double ASSUMED_ROUND_TRIP_MICROS = 10;
@@ -81,7 +99,7 @@ public record FabricSettings(
     public static FabricSettings defaults()
     {
         return new FabricSettings(Framing.wire(7), 10, 256, bandwidthDelayBytes(10), 64, MatcherKind.GREEDY,
-            HostOrder.NETSIM, 500_000, 1, 64L << 20, true);
+            HostOrder.NETSIM, 500_000, 1, 64L << 20, true, DEFAULT_CARRIER_HOLD_MICROS);
     }
 
     /** Bytes in flight during the assumed round trip at {@code gbps}. */
@@ -93,19 +111,35 @@ public record FabricSettings(
     public FabricSettings withRegionBytes(final long bytes)
     {
         return new FabricSettings(framing, lineRateGbps, chunkBytes, releaseBytes, maxChunksPerMessage, matcher,
-            hostOrder, timeoutMicros, regionKey, bytes, hugePages);
+            hostOrder, timeoutMicros, regionKey, bytes, hugePages, carrierHoldMicros);
     }
 
     /** The same settings at another line rate, with the release threshold scaled to it. */
     public FabricSettings withLineRate(final double gbps)
     {
         return new FabricSettings(framing, gbps, chunkBytes, bandwidthDelayBytes(gbps), maxChunksPerMessage, matcher,
-            hostOrder, timeoutMicros, regionKey, regionBytes, hugePages);
+            hostOrder, timeoutMicros, regionKey, regionBytes, hugePages, carrierHoldMicros);
+    }
+
+    public FabricSettings withCarrierHoldMicros(final double micros)
+    {
+        return new FabricSettings(framing, lineRateGbps, chunkBytes, releaseBytes, maxChunksPerMessage, matcher,
+            hostOrder, timeoutMicros, regionKey, regionBytes, hugePages, micros);
+    }
+
+    /** The carrier hold in slots of the line rate (at least one slot when there is a hold at all). */
+    public long carrierHoldSlots()
+    {
+        if (carrierHoldMicros == 0)
+        {
+            return 0;
+        }
+        return Math.max(1, Math.round(carrierHoldMicros * 1000 / new SlotClock(lineRateGbps, 0).slotNanos()));
     }
 
     public FabricSettings withTimeoutMicros(final long micros)
     {
         return new FabricSettings(framing, lineRateGbps, chunkBytes, releaseBytes, maxChunksPerMessage, matcher,
-            hostOrder, micros, regionKey, regionBytes, hugePages);
+            hostOrder, micros, regionKey, regionBytes, hugePages, carrierHoldMicros);
     }
 }

@@ -82,6 +82,8 @@ class FabricConfigurationTest
         "edm.switch.max.slots.per.cycle    | 0      | outside [1, 1048576]",
         "edm.switch.l2.queue.frames        | 0      | outside [1, 4096]",
         "edm.switch.l2.queue.frames        | 4097   | outside [1, 4096]",
+        "edm.fabric.carrier.hold.us        | -1     | outside [0, 10000]",
+        "edm.fabric.carrier.hold.us        | 10001  | outside [0, 10000]",
     })
     void shouldNameTheKeyTheValueAndTheAllowedRange(final String key, final String value, final String problem)
     {
@@ -103,6 +105,27 @@ class FabricConfigurationTest
             assertThat(fabric.switchAgent().ports().l2().config().queueFrames()).isEqualTo(7);
         }
         assertThat(AgentLimits.defaults().switchL2QueueFrames()).isEqualTo(64);
+    }
+
+    @Test
+    void shouldGiveOnlyTheSwitchEndOfEachCableTheCarrierHoldInSlotsOfTheLineRate()
+    {
+        final Configuration config = new Configuration(keys()).flag(FabricConfiguration.LINE_RATE_GBPS, "0.1", "--x")
+            .flag(FabricConfiguration.CARRIER_HOLD_US, "32", "--x");
+        final FabricSettings settings = FabricConfiguration.settings(config).withRegionBytes(4096);
+        assertThat(settings.carrierHoldSlots()).as("32 us of 640 ns slots").isEqualTo(50);
+        try (LocalFabric fabric = LocalFabric.inMemory(TestRacks.rack("h", RackDescription.Role.COMPUTE,
+            RackDescription.Role.MEMORY), settings, FabricOptions.defaults(), line -> { }))
+        {
+            assertThat(fabric.switchAgent().link(0).holdSlots()).isEqualTo(50);
+            assertThat(fabric.switchAgent().link(1).holdSlots()).isEqualTo(50);
+            for (final org.edm.host.HostAgent host : fabric.hosts().values())
+            {
+                assertThat(host.link().holdSlots()).as("a host uplink never holds").isZero();
+            }
+        }
+        assertThat(FabricSettings.defaults().withCarrierHoldMicros(0).carrierHoldSlots()).isZero();
+        assertThat(FabricSettings.defaults().carrierHoldSlots()).as("50 us at 10 Gb/s").isEqualTo(7813);
     }
 
     @Test

@@ -71,7 +71,7 @@ public final class ReadThroughputProbe
         final FabricSettings settings = new FabricSettings(Framing.wire(dataBytes), defaults.lineRateGbps(),
             defaults.chunkBytes(), defaults.releaseBytes(), defaults.maxChunksPerMessage(), defaults.matcher(),
             defaults.hostOrder(), defaults.timeoutMicros(), defaults.regionKey(), defaults.regionBytes(),
-            defaults.hugePages());
+            defaults.hugePages(), defaults.carrierHoldMicros());
         try (LocalFabric fabric = rackFile != null ? LocalFabric.packet(rack, settings, line -> { }) :
             LocalFabric.inMemory(rack, settings, line -> { });
             Arena arena = Arena.ofConfined())

@@ -176,7 +176,7 @@ public final class WireRatioMeasurement
         final int release = (int)Math.min(1 << 20, lineRateGbps * 1e9 / 8 * ASSUMED_ROUND_TRIP_SECONDS);
         return new FabricSettings(base.framing(), base.lineRateGbps(), base.chunkBytes(), release,
             base.maxChunksPerMessage(), base.matcher(), base.hostOrder(), base.timeoutMicros(), base.regionKey(),
-            base.regionBytes(), false);
+            base.regionBytes(), false, base.carrierHoldMicros());
     }
 
     /**
