@@ -24,7 +24,9 @@ import java.nio.file.Path;
 /**
  * Quick probe: 64-byte reads at a fixed queue depth from host h0 to memory node h1 through an in-memory fabric, after
  * a 2-second warm-up. Prints reads/s, the GC count during the measured run, and the median and p99 round trip (submit
- * to completion polled, wall clock). At depth 1 this is the unloaded read latency.
+ * to completion polled, wall clock). At depth 1 this is the unloaded read latency. Slots stepped per read sum every
+ * agent's; the switch's own share is printed beside the memory blocks it sent per read (a switch stepping about as
+ * many slots as its busiest port sends blocks wastes no steps on empty slots).
  * <pre>
  *   java ... ReadThroughputProbe [seconds] [queueDepth] [gbps] [size] [mode] [idle] [rackFile]
  *     rackFile: a local rack's description (edm rack up): AF_PACKET ports in its namespaces instead of in-memory
@@ -158,6 +160,8 @@ public final class ReadThroughputProbe
         long gcBefore = 0;
         long cpuStart = 0;
         long stepsStart = 0;
+        long switchStepsStart = 0;
+        long switchBlocksStart = 0;
         long framesStart = 0;
         long cycles = 0;
         int lastWork = 1;
@@ -190,6 +194,8 @@ public final class ReadThroughputProbe
                 gcBefore = gcCount();
                 cpuStart = THREADS.getCurrentThreadCpuTime();
                 stepsStart = steps(fabric);
+                switchStepsStart = fabric.switchAgent().slotsStepped();
+                switchBlocksStart = switchBlocks(fabric);
                 framesStart = frames(fabric);
                 cycles = 0;
                 idleCycles = 0;
@@ -201,11 +207,15 @@ public final class ReadThroughputProbe
                 final double perCpu = (counts[0] - startDone) / ((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
                 final int n = (int)counts[2];
                 final double stepsPerRead = (steps(fabric) - stepsStart) / (double)(counts[0] - startDone);
+                final double switchStepsPerRead = (fabric.switchAgent().slotsStepped() - switchStepsStart) /
+                    (double)(counts[0] - startDone);
+                final double switchBlocksPerRead = (switchBlocks(fabric) - switchBlocksStart) /
+                    (double)(counts[0] - startDone);
                 final double framesPerRead = (frames(fabric) - framesStart) / (double)(counts[0] - startDone);
                 Arrays.sort(rtt, 0, n);
                 System.out.printf("reads/s=%.0f (%.1f MB/s) errors=%d gcs=%d depth=%d rate=%.0fG mode=%s " +
-                    "framing=wire-" + fabric.settings().framing().dataBytesPerBlock() + " rtt_ns p50=%d p99=%d reads/cpu-s(this thread)=%.0f slots stepped/read=%.1f frames/read=%.2f idle cycles(this thread)=%.0f%% cycles/read(this thread)=%.1f ns/cycle=%.0f%n", rate, rate * size / 1e6, counts[1], gcs, depth, gbps,
-                    mode, n == 0 ? 0 : rtt[n / 2], n == 0 ? 0 : rtt[(int)(n * 0.99)], perCpu, stepsPerRead, framesPerRead,
+                    "framing=wire-" + fabric.settings().framing().dataBytesPerBlock() + " rtt_ns p50=%d p99=%d reads/cpu-s(this thread)=%.0f slots stepped/read(all agents)=%.1f (switch %.1f, switch memory blocks out %.1f) frames/read=%.2f idle cycles(this thread)=%.0f%% cycles/read(this thread)=%.1f ns/cycle=%.0f%n", rate, rate * size / 1e6, counts[1], gcs, depth, gbps,
+                    mode, n == 0 ? 0 : rtt[n / 2], n == 0 ? 0 : rtt[(int)(n * 0.99)], perCpu, stepsPerRead, switchStepsPerRead, switchBlocksPerRead, framesPerRead,
                     cycles == 0 ? 0.0 : 100.0 * idleCycles / cycles, cycles / (double)(counts[0] - startDone),
                     (now - start) / (double)Math.max(1, cycles));
                 break;
@@ -222,6 +232,17 @@ public final class ReadThroughputProbe
             steps += host.slotsStepped();
         }
         return steps;
+    }
+
+    /** Memory blocks the switch sent on all its ports so far. */
+    private static long switchBlocks(final LocalFabric fabric)
+    {
+        long blocks = 0;
+        for (int port = 0; port < fabric.rack().hosts().size(); port++)
+        {
+            blocks += fabric.switchAgent().engine().blocksOut(port);
+        }
+        return blocks;
     }
 
     /** Carrier frames every link sent so far. */
