@@ -17,8 +17,8 @@ import org.edm.phy.pcs.BlockSink;
  *   add(sync, payload) ... add  -> packed in place into the port's TX slot (no copy), a frame per MTU of blocks;
  *                                  without TX room the block is held and ready() is false until it is queued
  *   flush(slot)                 -> the open frame is closed and everything committed goes out in one call;
- *                                  with a hold, an open frame of blocks that may wait (CarrierHold: the middle of a
- *                                  long message) stays open while the link streams, until an urgent block joins it,
+ *                                  with a hold, an open frame of blocks that may wait (CarrierHold: the body of a
+ *                                  write) stays open while the link streams, until an urgent block joins it,
  *                                  it fills, the stream pauses, or it has been open for the hold's slots
  *   poll(sink)                  -> each received carrier frame's blocks, in order, to sink; a sequence gap is
  *                                  reported through gapHandler so the receiver can drop half-received messages
@@ -167,7 +167,7 @@ public final class CarrierLink implements FrameHandler
             if (!urgent && lastAddedAt == slot - 1 && slot - openedAt < holdSlots && port.pendingFrames() == 0)
             {
                 flushesHeld++;
-                return 0; // a long message is still streaming: more of it will share this frame
+                return 0; // a write is still streaming: more of it will share this frame
             }
             close(slot);
         }

@@ -24,7 +24,7 @@ import org.edm.phy.sched.MatcherKind;
  * @param regionKey            the key of the region every memory node serves.
  * @param regionBytes          the size of that region.
  * @param hugePages            back regions with huge pages when available.
- * @param carrierHoldMicros    how long the switch's carrier frame holding only the middle of a long message may stay
+ * @param carrierHoldMicros    how long the switch's carrier frame holding only the body of a write may stay
  *                             open for more of it (CarrierHold), in microseconds; 0 sends a frame every duty cycle.
  */
 public record FabricSettings(
@@ -80,7 +80,7 @@ public record FabricSettings(
     }
 
     /**
-     * 50 us: at 0.1 Gb/s a frame then carries up to about 75 blocks of a streaming message instead of one cycle's
+     * 50 us: at 0.1 Gb/s a frame then carries up to about 78 blocks of a streaming write instead of one cycle's
      * worth; at 10 Gb/s frames fill (about 180 blocks per 1500-byte frame) long before.
      */
     public static final double DEFAULT_CARRIER_HOLD_MICROS = 50;
