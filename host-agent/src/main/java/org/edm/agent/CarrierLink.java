@@ -107,8 +107,10 @@ public final class CarrierLink implements FrameHandler
         }
         if (queue(slot, sync, payload))
         {
-            urgent |= !CarrierHold.mayWait(sync, payload);
-            lastAddedAt = slot;
+            if (holdSlots != 0)
+            {
+                noteForHold(slot, sync, payload);
+            }
             return true;
         }
         held = true;
@@ -133,9 +135,25 @@ public final class CarrierLink implements FrameHandler
             return false;
         }
         held = false;
-        urgent |= !CarrierHold.mayWait(heldSync, heldPayload);
-        lastAddedAt = slot;
+        if (holdSlots != 0)
+        {
+            noteForHold(slot, heldSync, heldPayload);
+        }
         return true;
+    }
+
+    private boolean keepsOpen(final long slot)
+    {
+        return !urgent && lastAddedAt == slot - 1 && slot - openedAt < holdSlots && port.pendingFrames() == 0;
+    }
+
+    private void noteForHold(final long slot, final int sync, final long payload)
+    {
+        lastAddedAt = slot;
+        if (!urgent && !CarrierHold.mayWait(sync, payload))
+        {
+            urgent = true;
+        }
     }
 
     private boolean queue(final long slot, final int sync, final long payload)
@@ -164,7 +182,7 @@ public final class CarrierLink implements FrameHandler
     {
         if (claimedAt >= 0)
         {
-            if (!urgent && lastAddedAt == slot - 1 && slot - openedAt < holdSlots && port.pendingFrames() == 0)
+            if (holdSlots != 0 && keepsOpen(slot))
             {
                 flushesHeld++;
                 return 0; // a write is still streaming: more of it will share this frame
