@@ -203,6 +203,39 @@ public final class CarrierLink implements FrameHandler
         return sent;
     }
 
+    /** Whether a frame is open after the last {@link #flush}: a hold keeps it for more of a streaming write. */
+    public boolean holdsFrame()
+    {
+        return claimedAt >= 0;
+    }
+
+    /**
+     * Sends the open frame, held or not, and everything staged: for the owner's shutdown, before the port closes (a
+     * claim left open would be dropped, or written into unmapped rings). Returns frames sent.
+     */
+    public int drain(final long slot)
+    {
+        if (port.isClosed())
+        {
+            claimedAt = -1; // its rings are gone: nothing can be written or sent any more
+            return 0;
+        }
+        if (claimedAt >= 0)
+        {
+            close(slot);
+        }
+        if (port.pendingFrames() == 0)
+        {
+            return 0;
+        }
+        final int sent = port.flush();
+        if (sent > 0)
+        {
+            framesSent += sent;
+        }
+        return Math.max(sent, 0);
+    }
+
     /** Delivers the blocks of up to {@code limit} received carrier frames to {@code blockSink}; returns frames. */
     public int poll(final BlockSink blockSink, final int limit)
     {

@@ -159,6 +159,27 @@ class CarrierLinkTest
     }
 
     @Test
+    void shouldSendAHeldFrameWhenDrainedAndForgetItOnceThePortIsClosed()
+    {
+        final MemoryLink cable = MemoryLink.open("drain", new PortOptions());
+        final CarrierLink a = new CarrierLink(cable.a(), 2, 1, 100);
+        final CarrierLink b = new CarrierLink(cable.b(), 1, 2);
+        a.add(0, Block.SYNC_CONTROL, WREQ_MIDDLE);
+        assertThat(a.flush(1)).isZero();
+        assertThat(a.holdsFrame()).isTrue();
+        assertThat(a.drain(1)).isEqualTo(1);
+        assertThat(a.holdsFrame()).isFalse();
+        assertThat(received(b)).hasSize(1);
+
+        a.add(1, Block.SYNC_CONTROL, WREQ_MIDDLE);
+        assertThat(a.flush(2)).isZero();
+        cable.a().close();
+        assertThat(a.drain(2)).as("a closed port takes nothing").isZero();
+        assertThat(a.holdsFrame()).isFalse();
+        cable.b().close();
+    }
+
+    @Test
     void shouldSendEveryFlushWithoutAHold()
     {
         final MemoryLink cable = MemoryLink.open("nohold", new PortOptions());

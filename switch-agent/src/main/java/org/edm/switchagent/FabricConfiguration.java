@@ -98,7 +98,8 @@ public final class FabricConfiguration
     {
         return "line rate " + rate(settings.lineRateGbps()) + " Gb/s per port, framing " + settings.framing().name() +
             ", chunk " + settings.chunkBytes() + " B, release " + settings.releaseBytes() + " B, matcher " +
-            settings.matcher().label() + ", timeout " + settings.timeoutMicros() + " us";
+            settings.matcher().label() + ", timeout " + settings.timeoutMicros() + " us, carrier hold " +
+            rate(settings.carrierHoldMicros()) + " us";
     }
 
     /** A rate without needless decimals: 10, 2.5. */

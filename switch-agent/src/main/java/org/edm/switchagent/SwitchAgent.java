@@ -149,6 +149,10 @@ public final class SwitchAgent implements Agent
         for (final CarrierLink link : links)
         {
             work += link.flush(slot);
+            if (link.holdsFrame())
+            {
+                work++; // a held frame waits for more of its write: do not back off meanwhile
+            }
         }
         if (slot >= nextReap)
         {
@@ -156,6 +160,15 @@ public final class SwitchAgent implements Agent
             work += engine.retireStale(slot, staleSlots);
         }
         return work;
+    }
+
+    /** Sends every frame a carrier hold still keeps open, so that nothing is left in a claim when the ports close. */
+    public void onClose()
+    {
+        for (final CarrierLink link : links)
+        {
+            link.drain(slot);
+        }
     }
 
     public SwitchEngine engine()

@@ -55,7 +55,8 @@ class FabricConfigurationTest
         assertThat(settings.regionBytes()).isEqualTo(1L << 20);
         assertThat(settings.hugePages()).isFalse();
         assertThat(settings.timeoutMicros()).isEqualTo(1000);
-        assertThat(FabricConfiguration.describe(settings)).contains("line rate 10 Gb/s per port, framing wire-8");
+        assertThat(FabricConfiguration.describe(settings)).contains("line rate 10 Gb/s per port, framing wire-8")
+            .endsWith(", carrier hold 50 us");
     }
 
     @ParameterizedTest(name = "{0}={1}")

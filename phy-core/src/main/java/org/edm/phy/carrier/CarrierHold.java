@@ -8,11 +8,13 @@ import org.edm.phy.pcs.Block;
  * write data sends a few full frames instead of one small frame per cycle (on a software fabric every frame costs a
  * system call, and one thread may run many links).
  * <p>
- * Only the body of a write may wait: its middle blocks ({@code 0x1C}) and 8-byte write data. The memory node acts on a
- * write at its last block, which is urgent and takes the waiting blocks along. Everything else is urgent and closes the
+ * Only the body of a write may wait: its middle blocks ({@code 0x1C}). The memory node acts on a write at its last
+ * block ({@code 0x2C}), which is urgent and takes the waiting blocks along. Everything else is urgent and closes the
  * frame at the end of the cycle: first and last blocks, NOTIF, GRANT and ACK, every block of a read request or a read
- * response (reads are what latency is measured on: they never wait for a frame to fill) and every block of an ordinary
- * frame (the baselines' frames cross the same links and must see the same fabric).
+ * response (reads are what latency is measured on: they never wait for a frame to fill), every block of an ordinary
+ * frame (the baselines' frames cross the same links and must see the same fabric), and 8-byte data blocks: under the
+ * wire-8 framing a write's last block is one of them, told from the others only by the length in the header, so
+ * under wire-8 only a write's tag and address blocks may wait and the hold does next to nothing.
  * <pre>
  *   cycle k:   [WREQ mid][WREQ mid] ... [WREQ mid]            only waiting blocks: the frame stays open
  *   cycle k+1: ... [WREQ mid][RREQ first][RREQ mid][RREQ last]  an urgent block: the frame closes and goes out
@@ -28,10 +30,6 @@ public final class CarrierHold
     /** Whether a block may wait in an open carrier frame for later blocks. */
     public static boolean mayWait(final int sync, final long payload)
     {
-        if (sync == Block.SYNC_CONTROL)
-        {
-            return ((int)payload & 0xFF) == MemoryBlockTypes.WREQ_MIDDLE;
-        }
-        return sync == MemoryBlockTypes.SYNC_WRITE_DATA_8;
+        return sync == Block.SYNC_CONTROL && ((int)payload & 0xFF) == MemoryBlockTypes.WREQ_MIDDLE;
     }
 }

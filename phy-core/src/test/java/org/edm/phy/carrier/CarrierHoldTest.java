@@ -33,9 +33,10 @@ class CarrierHoldTest
     }
 
     @Test
-    void shouldLetEightByteWriteDataWaitButNotResponseOrFrameData()
+    void shouldKeepEightByteDataAndFrameDataUrgent()
     {
-        assertThat(CarrierHold.mayWait(MemoryBlockTypes.SYNC_WRITE_DATA_8, -1L)).as("8-byte write data").isTrue();
+        assertThat(CarrierHold.mayWait(MemoryBlockTypes.SYNC_WRITE_DATA_8, -1L))
+            .as("8-byte write data: under wire-8 a write's last block is one of them").isFalse();
         assertThat(CarrierHold.mayWait(MemoryBlockTypes.SYNC_RESPONSE_DATA_8, -1L)).as("8-byte response data")
             .isFalse();
         assertThat(CarrierHold.mayWait(Block.SYNC_DATA, -1L)).as("ordinary frames: the baselines' traffic").isFalse();
