@@ -17,9 +17,9 @@ import org.edm.phy.pcs.BlockSink;
  *   add(sync, payload) ... add  -> packed in place into the port's TX slot (no copy), a frame per MTU of blocks;
  *                                  without TX room the block is held and ready() is false until it is queued
  *   flush(slot)                 -> the open frame is closed and everything committed goes out in one call;
- *                                  with a hold, an open frame of blocks that may wait (CarrierHold: the body of a
- *                                  write) stays open while the link streams, until an urgent block joins it,
- *                                  it fills, the stream pauses, or it has been open for the hold's slots
+ *                                  with a hold, an open frame of blocks that may wait (CarrierHold: a write before
+ *                                  its last block) stays open until an urgent block joins it, it fills, or it has
+ *                                  been open for the hold's slots
  *   poll(sink)                  -> each received carrier frame's blocks, in order, to sink; a sequence gap is
  *                                  reported through gapHandler so the receiver can drop half-received messages
  * </pre>
@@ -35,7 +35,6 @@ public final class CarrierLink implements FrameHandler
     private Runnable gapHandler = () -> { };
     private int claimedAt = -1;
     private long openedAt;
-    private long lastAddedAt = Long.MIN_VALUE;
     private boolean urgent;
     private final long holdSlots;
 
@@ -109,7 +108,7 @@ public final class CarrierLink implements FrameHandler
         {
             if (holdSlots != 0)
             {
-                noteForHold(slot, sync, payload);
+                noteForHold(sync, payload);
             }
             return true;
         }
@@ -137,19 +136,18 @@ public final class CarrierLink implements FrameHandler
         held = false;
         if (holdSlots != 0)
         {
-            noteForHold(slot, heldSync, heldPayload);
+            noteForHold(heldSync, heldPayload);
         }
         return true;
     }
 
     private boolean keepsOpen(final long slot)
     {
-        return !urgent && lastAddedAt == slot - 1 && slot - openedAt < holdSlots && port.pendingFrames() == 0;
+        return !urgent && slot - openedAt < holdSlots && port.pendingFrames() == 0;
     }
 
-    private void noteForHold(final long slot, final int sync, final long payload)
+    private void noteForHold(final int sync, final long payload)
     {
-        lastAddedAt = slot;
         if (!urgent && !CarrierHold.mayWait(sync, payload))
         {
             urgent = true;
@@ -172,9 +170,9 @@ public final class CarrierLink implements FrameHandler
 
     /**
      * Closes the open frame, if any, and sends every committed frame; returns frames sent. With a hold, an open frame
-     * holding only blocks that may wait stays open while the link is still streaming (a block went into the slot just
-     * before {@code slot}), the frame is younger than the hold and nothing else is staged. A sender that paused (for a
-     * grant, say) has its frame sent at once, so nothing it waits for can wait on the frame.
+     * holding only blocks that may wait stays open while it is younger than the hold and nothing else is staged. Only
+     * the switch's links hold: nothing waits on a write's blocks beyond the switch before its last, which is urgent,
+     * while a sender's granted blocks must reach the switch at once (its scheduler counts them there).
      *
      * @param slot the first slot not stepped yet.
      */
@@ -185,7 +183,7 @@ public final class CarrierLink implements FrameHandler
             if (holdSlots != 0 && keepsOpen(slot))
             {
                 flushesHeld++;
-                return 0; // a write is still streaming: more of it will share this frame
+                return 0; // more of the write will share this frame
             }
             close(slot);
         }
@@ -203,7 +201,7 @@ public final class CarrierLink implements FrameHandler
         return sent;
     }
 
-    /** Whether a frame is open after the last {@link #flush}: a hold keeps it for more of a streaming write. */
+    /** Whether a frame is open after the last {@link #flush}: a hold keeps it for more of a write. */
     public boolean holdsFrame()
     {
         return claimedAt >= 0;

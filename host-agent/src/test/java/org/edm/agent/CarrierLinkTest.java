@@ -134,28 +134,38 @@ class CarrierLinkTest
     }
 
     @Test
-    void shouldSendAHeldFrameWhenTheStreamPausesOrTheHoldRunsOut()
+    void shouldSendAHeldFrameWhenTheHoldRunsOutOrAnotherFrameIsStaged()
     {
         final MemoryLink cable = MemoryLink.open("hold2", new PortOptions());
         final CarrierLink a = new CarrierLink(cable.a(), 2, 1, 20);
         final CarrierLink b = new CarrierLink(cable.b(), 1, 2);
         a.add(0, Block.SYNC_CONTROL, WREQ_MIDDLE);
         a.add(1, Block.SYNC_CONTROL, WREQ_MIDDLE);
-        assertThat(a.flush(2)).as("streaming up to the last slot").isZero();
-        assertThat(a.flush(3)).as("slot 2 went idle: the sender paused (waiting for a grant, say)").isEqualTo(1);
+        assertThat(a.flush(2)).isZero();
+        assertThat(a.flush(10)).as("a pause: a write waits for its grant, and nothing waits on its blocks").isZero();
+        assertThat(a.flush(19)).as("19 slots after the frame opened").isZero();
+        assertThat(a.flush(20)).as("the hold of 20 slots ran out").isEqualTo(1);
         assertThat(received(b)).hasSize(2);
 
-        long slot = 10;
+        final MemoryLink longCable = MemoryLink.open("hold3", new PortOptions());
+        final CarrierLink c = new CarrierLink(longCable.a(), 2, 1, 1000);
+        final CarrierLink d = new CarrierLink(longCable.b(), 1, 2);
         int sent = 0;
-        for (; slot < 40 && sent == 0; slot++)
+        for (int i = 0; i < 178 + 5; i++)
         {
-            a.add(slot, Block.SYNC_CONTROL, WREQ_MIDDLE);
-            sent = a.flush(slot + 1);
+            c.add(i, Block.SYNC_CONTROL, WREQ_MIDDLE);
+            if (i % 10 == 9)
+            {
+                sent += c.flush(i + 1);
+            }
         }
-        assertThat(slot - 10).as("slots until the hold of 20 ran out").isEqualTo(20);
-        assertThat(received(b)).hasSize(20);
+        assertThat(sent).as("a full frame (178 blocks) is staged: the open one goes along with it").isEqualTo(2);
+        assertThat(received(d)).hasSize(180);
+        assertThat(c.holdsFrame()).as("blocks 181 to 183, younger than the hold").isTrue();
         cable.a().close();
         cable.b().close();
+        longCable.a().close();
+        longCable.b().close();
     }
 
     @Test

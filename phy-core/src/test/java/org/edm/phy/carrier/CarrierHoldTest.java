@@ -7,14 +7,15 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which blocks may wait in an open carrier frame: only the body of a write. */
+/** Which blocks may wait in an open carrier frame: only a write's blocks before its last. */
 class CarrierHoldTest
 {
     private static final long SOME_BITS = 0x1234_5678_9A00L;
 
     @Test
-    void shouldLetTheMiddleOfAWriteWait()
+    void shouldLetAWriteWaitForItsLastBlock()
     {
+        assertThat(CarrierHold.mayWait(Block.SYNC_CONTROL, SOME_BITS << 8 | MemoryBlockTypes.WREQ_FIRST)).isTrue();
         assertThat(CarrierHold.mayWait(Block.SYNC_CONTROL, SOME_BITS << 8 | MemoryBlockTypes.WREQ_MIDDLE)).isTrue();
     }
 
@@ -24,7 +25,7 @@ class CarrierHoldTest
         for (final int type : new int[] {
             MemoryBlockTypes.RREQ_FIRST, MemoryBlockTypes.RREQ_MIDDLE, MemoryBlockTypes.RREQ_LAST,
             MemoryBlockTypes.RRESP_FIRST, MemoryBlockTypes.RRESP_MIDDLE, MemoryBlockTypes.RRESP_LAST,
-            MemoryBlockTypes.WREQ_FIRST, MemoryBlockTypes.WREQ_LAST,
+            MemoryBlockTypes.WREQ_LAST,
             MemoryBlockTypes.NOTIF, MemoryBlockTypes.GRANT, MemoryBlockTypes.ACK })
         {
             assertThat(CarrierHold.mayWait(Block.SYNC_CONTROL, SOME_BITS << 8 | type)).as("type 0x%02X", type)
