@@ -53,9 +53,9 @@ public final class FabricConfiguration
 
     /** Only the switch holds (FabricNodes: a held host uplink would idle the circuits its grants opened). */
     public static final ConfigKey<Integer> CARRIER_HOLD_US = ConfigKey.integer("edm.fabric.carrier.hold.us",
-        (int)FabricSettings.DEFAULT_CARRIER_HOLD_MICROS, 0, FabricSettings.MAX_CARRIER_HOLD_MICROS, "how long the " +
-            "switch keeps a carrier frame open while it holds only blocks of writes before their last, in microseconds " +
-            "(fewer frames under load; 0: a frame every duty cycle)");
+        (int)FabricSettings.DEFAULT_CARRIER_HOLD_MICROS, 0, FabricSettings.MAX_CARRIER_HOLD_MICROS,
+        "how long the switch keeps a carrier frame open while it holds only blocks of writes before their last, in " +
+            "microseconds (fewer frames under load; 0: a frame every duty cycle)");
 
     public static final ConfigKey<Long> REGION_BYTES = ConfigKey.size("edm.memory.region.bytes", "64m", 0,
         Integer.MAX_VALUE, "size of the region a memory node serves (0: none)");

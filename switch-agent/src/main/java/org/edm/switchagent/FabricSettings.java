@@ -24,8 +24,8 @@ import org.edm.phy.sched.MatcherKind;
  * @param regionKey            the key of the region every memory node serves.
  * @param regionBytes          the size of that region.
  * @param hugePages            back regions with huge pages when available.
- * @param carrierHoldMicros    how long the switch's carrier frame holding only blocks of writes before their last may stay
- *                             open for more of it (CarrierHold), in microseconds; 0 sends a frame every duty cycle.
+ * @param carrierHoldMicros    how long the switch's carrier frame holding only blocks of writes before their last
+ *                             may stay open for more (CarrierHold), in microseconds; 0 sends a frame every duty cycle.
  */
 public record FabricSettings(
     Framing framing,
