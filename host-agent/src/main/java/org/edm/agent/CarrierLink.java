@@ -106,10 +106,7 @@ public final class CarrierLink implements FrameHandler
         }
         if (queue(slot, sync, payload))
         {
-            if (holdSlots != 0)
-            {
-                noteForHold(sync, payload);
-            }
+            noteForHold(sync, payload);
             return true;
         }
         held = true;
@@ -134,10 +131,7 @@ public final class CarrierLink implements FrameHandler
             return false;
         }
         held = false;
-        if (holdSlots != 0)
-        {
-            noteForHold(heldSync, heldPayload);
-        }
+        noteForHold(heldSync, heldPayload);
         return true;
     }
 
@@ -146,9 +140,10 @@ public final class CarrierLink implements FrameHandler
         return !urgent && slot - openedAt < holdSlots && port.pendingFrames() == 0;
     }
 
+    /** Marks the open frame urgent at its first block that may not wait (links without a hold skip the test). */
     private void noteForHold(final int sync, final long payload)
     {
-        if (!urgent && !CarrierHold.mayWait(sync, payload))
+        if (holdSlots != 0 && !urgent && !CarrierHold.mayWait(sync, payload))
         {
             urgent = true;
         }
@@ -180,7 +175,7 @@ public final class CarrierLink implements FrameHandler
     {
         if (claimedAt >= 0)
         {
-            if (holdSlots != 0 && keepsOpen(slot))
+            if (keepsOpen(slot))
             {
                 flushesHeld++;
                 return 0; // more of the write will share this frame
@@ -222,16 +217,7 @@ public final class CarrierLink implements FrameHandler
         {
             close(slot);
         }
-        if (port.pendingFrames() == 0)
-        {
-            return 0;
-        }
-        final int sent = port.flush();
-        if (sent > 0)
-        {
-            framesSent += sent;
-        }
-        return Math.max(sent, 0);
+        return flush(slot);
     }
 
     /** Delivers the blocks of up to {@code limit} received carrier frames to {@code blockSink}; returns frames. */

@@ -23,7 +23,7 @@ public final class SlotClock
             throw new IllegalArgumentException("line rate=" + gbps + " Gb/s outside (0, 1000]");
         }
         this.gbps = gbps;
-        this.slotNanos = 64.0 / gbps;
+        this.slotNanos = slotNanos(gbps);
         this.epochNanos = epochNanos;
     }
 
@@ -31,6 +31,12 @@ public final class SlotClock
     public double gbps()
     {
         return gbps;
+    }
+
+    /** Nanoseconds per block slot at {@code gbps}: 64 payload bits per slot. */
+    public static double slotNanos(final double gbps)
+    {
+        return 64.0 / gbps;
     }
 
     /** Nanoseconds per block slot. */

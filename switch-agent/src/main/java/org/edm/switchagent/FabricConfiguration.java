@@ -53,7 +53,7 @@ public final class FabricConfiguration
 
     /** Only the switch holds (FabricNodes: a held host uplink would idle the circuits its grants opened). */
     public static final ConfigKey<Integer> CARRIER_HOLD_US = ConfigKey.integer("edm.fabric.carrier.hold.us",
-        (int)FabricSettings.DEFAULT_CARRIER_HOLD_MICROS, 0, FabricSettings.MAX_CARRIER_HOLD_MICROS,
+        FabricSettings.DEFAULT_CARRIER_HOLD_MICROS, 0, FabricSettings.MAX_CARRIER_HOLD_MICROS,
         "how long the switch keeps a carrier frame open while it holds only blocks of writes before their last, in " +
             "microseconds (fewer frames under load; 0: a frame every duty cycle)");
 
@@ -99,7 +99,7 @@ public final class FabricConfiguration
         return "line rate " + rate(settings.lineRateGbps()) + " Gb/s per port, framing " + settings.framing().name() +
             ", chunk " + settings.chunkBytes() + " B, release " + settings.releaseBytes() + " B, matcher " +
             settings.matcher().label() + ", timeout " + settings.timeoutMicros() + " us, carrier hold " +
-            rate(settings.carrierHoldMicros()) + " us";
+            settings.carrierHoldMicros() + " us";
     }
 
     /** A rate without needless decimals: 10, 2.5. */

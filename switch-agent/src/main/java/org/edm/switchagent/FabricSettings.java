@@ -39,7 +39,7 @@ public record FabricSettings(
     int regionKey,
     long regionBytes,
     boolean hugePages,
-    double carrierHoldMicros)
+    int carrierHoldMicros)
 {
     public FabricSettings
     {
@@ -68,7 +68,7 @@ public record FabricSettings(
         {
             throw new IllegalArgumentException("timeout-us=" + timeoutMicros + " must be >= 1");
         }
-        if (!(carrierHoldMicros >= 0 && carrierHoldMicros <= MAX_CARRIER_HOLD_MICROS))
+        if (carrierHoldMicros < 0 || carrierHoldMicros > MAX_CARRIER_HOLD_MICROS)
         {
             throw new IllegalArgumentException("carrier-hold-us=" + carrierHoldMicros + " outside [0, " +
                 MAX_CARRIER_HOLD_MICROS + "]");
@@ -83,7 +83,7 @@ public record FabricSettings(
      * 50 us: at 0.1 Gb/s a frame then carries up to about 78 blocks of a streaming write instead of one cycle's
      * worth; at 10 Gb/s frames fill (about 180 blocks per 1500-byte frame) long before.
      */
-    public static final double DEFAULT_CARRIER_HOLD_MICROS = 50;
+    public static final int DEFAULT_CARRIER_HOLD_MICROS = 50;
 
     /** The longest carrier hold: far below any request timeout. */
     public static final int MAX_CARRIER_HOLD_MICROS = 10_000;
@@ -121,7 +121,7 @@ public record FabricSettings(
             hostOrder, timeoutMicros, regionKey, regionBytes, hugePages, carrierHoldMicros);
     }
 
-    public FabricSettings withCarrierHoldMicros(final double micros)
+    public FabricSettings withCarrierHoldMicros(final int micros)
     {
         return new FabricSettings(framing, lineRateGbps, chunkBytes, releaseBytes, maxChunksPerMessage, matcher,
             hostOrder, timeoutMicros, regionKey, regionBytes, hugePages, micros);
@@ -134,7 +134,7 @@ public record FabricSettings(
         {
             return 0;
         }
-        return Math.max(1, Math.round(carrierHoldMicros * 1000 / new SlotClock(lineRateGbps, 0).slotNanos()));
+        return Math.max(1, Math.round(carrierHoldMicros * 1000 / SlotClock.slotNanos(lineRateGbps)));
     }
 
     public FabricSettings withTimeoutMicros(final long micros)
