@@ -178,6 +178,15 @@ public final class JsonWriter
 
     private void string(final String s)
     {
+        appendQuoted(out, s);
+    }
+
+    /**
+     * Appends {@code s} as a JSON string: quoted, with the quote, the backslash and every control character below 0x20
+     * escaped (the usual short forms where JSON has one, {@code \\uXXXX} otherwise).
+     */
+    public static void appendQuoted(final StringBuilder out, final String s)
+    {
         out.append('"');
         for (int i = 0; i < s.length(); i++)
         {

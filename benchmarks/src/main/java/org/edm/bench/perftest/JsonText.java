@@ -1,9 +1,12 @@
 package org.edm.bench.perftest;
 
+import org.edm.sim.JsonWriter;
+
 /**
- * A small strict JSON builder (the project has no JSON library): objects, arrays, strings escaped per RFC 8259,
- * numbers (NaN and infinities become null, so the output always parses). Indented two spaces per level; commas are
- * placed automatically. The caller nests begin/end calls correctly. Not thread-safe.
+ * A small strict JSON builder for perftest's JSON layout (the project has no JSON library): objects, arrays, strings
+ * escaped per RFC 8259 by {@link JsonWriter#appendQuoted}, numbers (NaN and infinities become null, so the output
+ * always parses). Indented two spaces per level, arrays too; commas are placed automatically. The caller nests
+ * begin/end calls correctly. Not thread-safe.
  */
 final class JsonText
 {
@@ -156,32 +159,6 @@ final class JsonText
 
     private void string(final String s)
     {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++)
-        {
-            final char c = s.charAt(i);
-            switch (c)
-            {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default ->
-                {
-                    if (c < 0x20)
-                    {
-                        out.append(String.format("\\u%04x", (int)c));
-                    }
-                    else
-                    {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonWriter.appendQuoted(out, s);
     }
 }
