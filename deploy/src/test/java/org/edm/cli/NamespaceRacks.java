@@ -1,7 +1,10 @@
 package org.edm.cli;
 
+import org.edm.nativeio.Capabilities;
 import org.edm.nativeio.rack.IpCommand;
 import org.edm.nativeio.rack.LocalRack;
+
+import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +14,31 @@ public final class NamespaceRacks
 {
     private NamespaceRacks()
     {
+    }
+
+    /**
+     * Skips the calling test, saying so on stderr, unless this process may create namespaces and raw sockets (root)
+     * and iproute2 is installed.
+     *
+     * @param what what is skipped, for the message: "edm verify on a namespace rack".
+     */
+    public static void assumeRoot(final String what)
+    {
+        final boolean capable = Capabilities.has(Capabilities.CAP_NET_ADMIN) &&
+            Capabilities.has(Capabilities.CAP_SYS_ADMIN) && Capabilities.has(Capabilities.CAP_NET_RAW);
+        if (!capable)
+        {
+            System.err.println("[edm deploy tests] " + what + " skipped: needs root " +
+                "(CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW)");
+        }
+        Assumptions.assumeTrue(capable, "skipped: needs root (CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW)");
+        Assumptions.assumeTrue(IpCommand.isAvailable(), "skipped: iproute2's 'ip' is not installed");
+    }
+
+    /** A rack name of this test JVM ("ct" + pid + suffix), which CI's guard removes if a killed JVM left it up. */
+    public static String rackName(final String suffix)
+    {
+        return "ct" + ProcessHandle.current().pid() % 1_000_000 + suffix;
     }
 
     /**

@@ -1,11 +1,10 @@
 package org.edm.cli.agents;
 
 import org.edm.cli.EdmCli;
-import org.edm.nativeio.Capabilities;
+import org.edm.cli.NamespaceRacks;
 import org.edm.nativeio.NetworkNamespaces;
 import org.edm.nativeio.rack.IpCommand;
 import org.edm.nativeio.rack.LocalRack;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,21 +42,13 @@ class NamespaceRackTapTest
     @BeforeEach
     void needsRoot()
     {
-        final boolean capable = Capabilities.has(Capabilities.CAP_NET_ADMIN) &&
-            Capabilities.has(Capabilities.CAP_SYS_ADMIN) && Capabilities.has(Capabilities.CAP_NET_RAW);
-        if (!capable)
-        {
-            System.err.println("[edm deploy tests] TAP traffic on a namespace rack skipped: needs root " +
-                "(CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW)");
-        }
-        Assumptions.assumeTrue(capable, "skipped: needs root (CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW)");
-        Assumptions.assumeTrue(IpCommand.isAvailable(), "skipped: iproute2's 'ip' is not installed");
+        NamespaceRacks.assumeRoot("TAP traffic on a namespace rack");
     }
 
     @Test
     void shouldCarryUdpBetweenHostKernelsWhileMemoryTrafficRuns() throws Exception
     {
-        final String name = "ct" + ProcessHandle.current().pid() % 1_000_000 + "t";
+        final String name = NamespaceRacks.rackName("t");
         final Path file = dir.resolve(name + ".yaml");
         final String h0 = "edm-" + name + "-h0";
         final String h1 = "edm-" + name + "-h1";

@@ -2,10 +2,8 @@ package org.edm.cli.bench;
 
 import org.edm.cli.EdmCli;
 import org.edm.cli.NamespaceRacks;
-import org.edm.nativeio.Capabilities;
 import org.edm.nativeio.NetworkNamespaces;
 import org.edm.nativeio.rack.IpCommand;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,16 +54,8 @@ class DemoCommandTest
     @Test
     void shouldBringANamespaceRackUpAndTakeItDown()
     {
-        final boolean capable = Capabilities.has(Capabilities.CAP_NET_ADMIN) &&
-            Capabilities.has(Capabilities.CAP_SYS_ADMIN) && Capabilities.has(Capabilities.CAP_NET_RAW);
-        if (!capable)
-        {
-            System.err.println("[edm deploy tests] edm demo on a namespace rack skipped: needs root " +
-                "(CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW)");
-        }
-        Assumptions.assumeTrue(capable, "skipped: needs root (CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW)");
-        Assumptions.assumeTrue(IpCommand.isAvailable(), "skipped: iproute2's 'ip' is not installed");
-        final String name = "ct" + ProcessHandle.current().pid() % 1_000_000 + "m";
+        NamespaceRacks.assumeRoot("edm demo on a namespace rack");
+        final String name = NamespaceRacks.rackName("m");
         try
         {
             final EdmCli.Result result = EdmCli.run(concat("demo", "--rack-name", name, "--report",

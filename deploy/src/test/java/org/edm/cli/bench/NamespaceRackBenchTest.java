@@ -2,10 +2,9 @@ package org.edm.cli.bench;
 
 import org.edm.bench.perftest.PerftestTable;
 import org.edm.cli.EdmCli;
-import org.edm.nativeio.Capabilities;
+import org.edm.cli.NamespaceRacks;
 import org.edm.nativeio.rack.IpCommand;
 import org.edm.nativeio.rack.LocalRack;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,21 +41,13 @@ class NamespaceRackBenchTest
     @BeforeEach
     void needsRoot()
     {
-        final boolean capable = Capabilities.has(Capabilities.CAP_NET_ADMIN) &&
-            Capabilities.has(Capabilities.CAP_SYS_ADMIN) && Capabilities.has(Capabilities.CAP_NET_RAW);
-        if (!capable)
-        {
-            System.err.println("[edm deploy tests] edm bench on a namespace rack skipped: needs root " +
-                "(CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW)");
-        }
-        Assumptions.assumeTrue(capable, "skipped: needs root (CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW)");
-        Assumptions.assumeTrue(IpCommand.isAvailable(), "skipped: iproute2's 'ip' is not installed");
+        NamespaceRacks.assumeRoot("edm bench on a namespace rack");
     }
 
     @Test
     void shouldMeasureEdmAndTheRawFloorOverTheRacksAfPacketPorts()
     {
-        final String name = "ct" + ProcessHandle.current().pid() % 1_000_000 + "b";
+        final String name = NamespaceRacks.rackName("b");
         final Path file = dir.resolve(name + ".yaml");
         try
         {
@@ -83,7 +74,7 @@ class NamespaceRackBenchTest
     @Test
     void shouldRunAsAComputeHostAgainstSwitchAndMemoryNodeDaemons()
     {
-        final String name = "ct" + ProcessHandle.current().pid() % 1_000_000 + "l";
+        final String name = NamespaceRacks.rackName("l");
         final Path file = dir.resolve(name + ".yaml");
         try
         {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.edm.cli.NamespaceRacks;
 import org.edm.nativeio.Capabilities;
 import org.edm.nativeio.rack.IpCommand;
 import org.junit.jupiter.api.Assumptions;
@@ -55,7 +56,7 @@ class RackCommandTest
         Assumptions.assumeTrue(Capabilities.has(Capabilities.CAP_SYS_ADMIN) && Capabilities.has(Capabilities.CAP_NET_ADMIN)
             && Capabilities.has(Capabilities.CAP_NET_RAW) && IpCommand.isAvailable(),
             "skipped: needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN) and iproute2 to create namespaces");
-        final String name = "ct" + ProcessHandle.current().pid() % 1_000_000;
+        final String name = NamespaceRacks.rackName("");
         final Path file = dir.resolve(name + ".yaml");
         try
         {

@@ -1,10 +1,8 @@
 package org.edm.cli.verify;
 
 import org.edm.cli.EdmCli;
-import org.edm.nativeio.Capabilities;
-import org.edm.nativeio.rack.IpCommand;
+import org.edm.cli.NamespaceRacks;
 import org.edm.nativeio.rack.LocalRack;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,21 +46,13 @@ class NamespaceRackVerifyTest
     @BeforeEach
     void needsRoot()
     {
-        final boolean capable = Capabilities.has(Capabilities.CAP_NET_ADMIN) &&
-            Capabilities.has(Capabilities.CAP_SYS_ADMIN) && Capabilities.has(Capabilities.CAP_NET_RAW);
-        if (!capable)
-        {
-            System.err.println("[edm deploy tests] edm verify on a namespace rack skipped: needs root " +
-                "(CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW)");
-        }
-        Assumptions.assumeTrue(capable, "skipped: needs root (CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW)");
-        Assumptions.assumeTrue(IpCommand.isAvailable(), "skipped: iproute2's 'ip' is not installed");
+        NamespaceRacks.assumeRoot("edm verify on a namespace rack");
     }
 
     @Test
     void shouldPassWithTheWholeRackEmbeddedOverAfPacket()
     {
-        final String name = "ct" + ProcessHandle.current().pid() % 1_000_000 + "v";
+        final String name = NamespaceRacks.rackName("v");
         final Path file = dir.resolve(name + ".yaml");
         try
         {
@@ -81,7 +71,7 @@ class NamespaceRackVerifyTest
     @Test
     void shouldPassAsAComputeHostAgainstSwitchAndMemoryNodeDaemons()
     {
-        final String name = "ct" + ProcessHandle.current().pid() % 1_000_000 + "d";
+        final String name = NamespaceRacks.rackName("d");
         final Path file = dir.resolve(name + ".yaml");
         try
         {
